@@ -1,0 +1,71 @@
+/// Everything Reprint computes from one document before it compares it with others.
+public struct AnalyzedDocument: Sendable {
+    /// The document's id.
+    public var id: String
+    /// The detected (or given) markup.
+    public var format: DocumentFormat
+    /// Source, URL and publication date, when known.
+    public var metadata: DocumentMetadata
+    /// The length of the original text in Unicode scalars.
+    public var originalLength: Int
+    /// The visible text: markup stripped and page furniture removed, mapped to the original.
+    public var visible: MappedText
+    /// The words of the visible text.
+    public var tokens: [Token]
+    /// The stable hash of each word, in order.
+    public var wordHashes: [UInt64]
+    /// The hash of each word shingle, in order (see ``Shingles``).
+    public var shingleHashes: [UInt64]
+    /// The distinct shingle hashes, sorted.
+    public var shingleSet: [UInt64]
+    /// The hash of the whole normalized word sequence: equal for identical documents.
+    public var exactHash: UInt64
+    /// The MinHash signature of the shingle set.
+    public var signature: MinHashSignature
+    /// The sentences, with their content terms.
+    public var sentences: [Sentence]
+    /// Each content term (stemmed word that is not a stop word) with its number of occurrences.
+    public var termCounts: [UInt64: Int]
+    /// Names and numbers: capitalized words that do not start a sentence, and numerals.
+    public var names: Set<UInt64>
+
+    /// The number of words.
+    public var wordCount: Int { tokens.count }
+
+    /// The number of words, between the first and the last word shared with `other`, that lie
+    /// in no shingle `other` also has: the words changed or inserted inside the shared text.
+    /// Words before or after the shared text (a dateline, a cut) are not counted.
+    public func changedWords(comparedTo other: AnalyzedDocument, shingleSize: Int) -> Int {
+        var covered = [Bool](repeating: false, count: wordCount)
+        let span = min(shingleSize, wordCount)
+        for (index, hash) in shingleHashes.enumerated() where other.shingleSet.binarySearchContains(hash) {
+            for word in index..<min(index + span, wordCount) { covered[word] = true }
+        }
+        guard let first = covered.firstIndex(of: true), let last = covered.lastIndex(of: true) else { return 0 }
+        return covered[first...last].lazy.filter { !$0 }.count
+    }
+
+    /// The original scalar range of the words `range`.
+    public func originalRange(ofTokens range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty else { return 0..<0 }
+        let first = tokens[range.lowerBound].range
+        let last = tokens[range.upperBound - 1].range
+        let start = Int(visible.origins[first.lowerBound])
+        let end = Int(visible.origins[last.upperBound - 1]) + 1
+        return start..<max(start, end)
+    }
+}
+
+/// A sentence of a document.
+public struct Sentence: Sendable, Equatable {
+    /// The sentence's words, as a range of token indices.
+    public var tokens: Range<Int>
+    /// The distinct content terms of the sentence (stemmed, stop words removed), sorted.
+    public var terms: [UInt64]
+
+    /// Creates a sentence.
+    public init(tokens: Range<Int>, terms: [UInt64]) {
+        self.tokens = tokens
+        self.terms = terms
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Compares two analyzed documents: measures the evidence, aligns the passages, names the relation.
+public struct PairComparer: Sendable {
+    /// The verbatim passage finder.
+    public var verbatim: VerbatimAligner
+    /// The sentence aligner for paraphrase.
+    public var sentences: SentenceAligner
+    /// The rules that turn evidence into a relation.
+    public var classifier: RelationClassifier
+
+    /// Creates a comparer with Reprint's default settings.
+    public init(
+        verbatim: VerbatimAligner = .init(), sentences: SentenceAligner = .init(),
+        classifier: RelationClassifier = .init()
+    ) {
+        self.verbatim = verbatim
+        self.sentences = sentences
+        self.classifier = classifier
+    }
+
+    /// Compares `a` and `b`; `weights` are the term statistics of their collection.
+    public func compare(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int) -> Comparison {
+        // A document shorter than a passage can still be copied whole.
+        var verbatim = verbatim
+        verbatim.minimumWords = max(1, min(verbatim.minimumWords, a.wordCount, b.wordCount))
+        let verbatimPassages = verbatim.passages(a.shingleHashes, b.shingleHashes, shingleSize: shingleSize)
+        let links = sentences.align(a.sentences, b.sentences, weight: weights.weight)
+        let paraphrasePassages = Self.paraphrasePassages(links, a, b, excluding: verbatimPassages)
+        let all = verbatimPassages + paraphrasePassages
+        let exactRuns = verbatim.exactRuns(a.shingleHashes, b.shingleHashes, shingleSize: shingleSize, minimumWords: classifier.thresholds.copiedRunWords)
+
+        let shared = SetSimilarity.intersectionCount(a.shingleSet, b.shingleSet)
+        let union = a.shingleSet.count + b.shingleSet.count - shared
+        let evidence = PairEvidence(
+            resemblance: union == 0 ? 1 : Double(shared) / Double(union),
+            containmentAInB: a.shingleSet.isEmpty ? 0 : Double(shared) / Double(a.shingleSet.count),
+            containmentBInA: b.shingleSet.isEmpty ? 0 : Double(shared) / Double(b.shingleSet.count),
+            verbatimCoverageA: Self.coverage(verbatimPassages.map(\.a), of: a),
+            verbatimCoverageB: Self.coverage(verbatimPassages.map(\.b), of: b),
+            coverageA: Self.coverage(all.map(\.a), of: a),
+            coverageB: Self.coverage(all.map(\.b), of: b),
+            exactShareA: Self.exactShare(exactRuns.map(\.a), of: all.map(\.a)),
+            exactShareB: Self.exactShare(exactRuns.map(\.b), of: all.map(\.b)),
+            sentenceSimilarity: links.isEmpty ? 0 : links.map(\.similarity).reduce(0, +) / Double(links.count),
+            topicSimilarity: Self.topicSimilarity(a, b, weights: weights),
+            sharedNames: Self.sharedNames(a, b),
+            changedWordsA: a.changedWords(comparedTo: b, shingleSize: shingleSize),
+            changedWordsB: b.changedWords(comparedTo: a, shingleSize: shingleSize),
+            isIdentical: a.exactHash == b.exactHash,
+            wordsA: a.wordCount, wordsB: b.wordCount
+        )
+        let verdict = classifier.classify(evidence)
+        return Comparison(
+            relation: verdict.relation, contained: verdict.contained, evidence: evidence,
+            passages: all.sorted { $0.a.lowerBound < $1.a.lowerBound }.map { alignment in
+                Passage(kind: alignment.kind, a: a.originalRange(ofTokens: alignment.a), b: b.originalRange(ofTokens: alignment.b))
+            }
+        )
+    }
+
+    /// Runs of aligned sentences not already covered by verbatim passages, as paraphrase passages.
+    static func paraphrasePassages(
+        _ links: [SentenceAligner.Link], _ a: AnalyzedDocument, _ b: AnalyzedDocument, excluding verbatim: [TokenAlignment]
+    ) -> [TokenAlignment] {
+        var passages: [TokenAlignment] = []
+        for link in links {
+            let rangeA = a.sentences[link.a].tokens, rangeB = b.sentences[link.b].tokens
+            let covered = verbatim.reduce(0) { $0 + $1.a.clamped(to: rangeA).count }
+            guard covered * 2 < rangeA.count else { continue }
+            if let last = passages.last, last.a.upperBound <= rangeA.lowerBound, last.b.upperBound <= rangeB.lowerBound,
+               last.a.upperBound == rangeA.lowerBound, last.b.upperBound == rangeB.lowerBound {
+                passages[passages.count - 1] = TokenAlignment(
+                    kind: .paraphrase, a: last.a.lowerBound..<rangeA.upperBound, b: last.b.lowerBound..<rangeB.upperBound)
+            } else {
+                passages.append(TokenAlignment(kind: .paraphrase, a: rangeA, b: rangeB))
+            }
+        }
+        return passages
+    }
+
+    private static func coverage(_ ranges: [Range<Int>], of document: AnalyzedDocument) -> Double {
+        document.wordCount == 0 ? 0 : Double(ranges.unionLength()) / Double(document.wordCount)
+    }
+
+    /// The share of a document's aligned words that lie in long exact runs.
+    private static func exactShare(_ runs: [Range<Int>], of aligned: [Range<Int>]) -> Double {
+        let alignedWords = aligned.unionLength()
+        return alignedWords == 0 ? 0 : min(1, Double(runs.unionLength()) / Double(alignedWords))
+    }
+
+    private static func topicSimilarity(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights) -> Double {
+        var dot = 0.0, normA = 0.0, normB = 0.0
+        for (term, count) in a.termCounts {
+            let w = Double(count) * weights.weight(term)
+            normA += w * w
+            if let other = b.termCounts[term] { dot += w * Double(other) * weights.weight(term) }
+        }
+        for (term, count) in b.termCounts {
+            let w = Double(count) * weights.weight(term)
+            normB += w * w
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / (normA.squareRoot() * normB.squareRoot())
+    }
+
+    private static func sharedNames(_ a: AnalyzedDocument, _ b: AnalyzedDocument) -> Double {
+        let smaller = min(a.names.count, b.names.count)
+        return smaller == 0 ? 0 : Double(a.names.intersection(b.names).count) / Double(smaller)
+    }
+}
+
+/// The outcome of comparing two documents.
+public struct Comparison: Sendable, Equatable {
+    /// The relation.
+    public var relation: Relation
+    /// For an excerpt, the side contained in the other.
+    public var contained: Side?
+    /// The measurements behind the relation.
+    public var evidence: PairEvidence
+    /// The aligned passages, ordered by their position in `a`, in original-text offsets.
+    public var passages: [Passage]
+}
+
+/// One side of a pair.
+public enum Side: String, Sendable, Codable {
+    /// The first document.
+    case a
+    /// The second document.
+    case b
+}
+
+/// An aligned passage in the coordinates of the original files: half-open Unicode scalar offsets.
+public struct Passage: Sendable, Equatable, Codable {
+    /// Verbatim or paraphrase.
+    public var kind: TokenAlignment.Kind
+    /// The passage's range in the first document's original text.
+    public var a: Range<Int>
+    /// The passage's range in the second document's original text.
+    public var b: Range<Int>
+
+    /// Creates a passage.
+    public init(kind: TokenAlignment.Kind, a: Range<Int>, b: Range<Int>) {
+        self.kind = kind
+        self.a = a
+        self.b = b
+    }
+}

@@ -1,0 +1,123 @@
+/// Aligns the sentences of two documents in order, by the content words they share.
+///
+/// Paraphrase keeps the facts and their order but changes the words, so verbatim seeds are
+/// scarce. Every sentence pair is scored by the weighted Dice overlap of its content terms (stems
+/// of non-stop words); pairs at or above ``minimumSimilarity`` are candidate links, and the
+/// heaviest chain of links that is increasing in both documents is the alignment (a sparse
+/// longest-increasing-subsequence, O(k log n) for k links).
+public struct SentenceAligner: Sendable {
+    /// One aligned sentence pair.
+    public struct Link: Sendable, Equatable {
+        /// Sentence index in the first document.
+        public var a: Int
+        /// Sentence index in the second document.
+        public var b: Int
+        /// The weighted Dice similarity of their terms, in 0...1.
+        public var similarity: Double
+    }
+
+    /// The lowest similarity at which two sentences may be aligned.
+    public var minimumSimilarity: Double
+
+    /// Creates an aligner.
+    public init(minimumSimilarity: Double = 0.3) {
+        self.minimumSimilarity = minimumSimilarity
+    }
+
+    /// The monotone alignment of two documents' sentences; `weight` gives each term's weight.
+    public func align(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) -> [Link] {
+        // Number the pair's terms densely so the inner loops index arrays instead of hashing.
+        var ids: [UInt64: Int32] = [:]
+        var weights: [Double] = []
+        func dense(_ sentence: Sentence) -> [Int32] {
+            sentence.terms.map { term in
+                if let id = ids[term] { return id }
+                let id = Int32(weights.count)
+                ids[term] = id
+                weights.append(weight(term))
+                return id
+            }
+        }
+        let termsA = a.map(dense), termsB = b.map(dense)
+        let massA = termsA.map { $0.reduce(0) { $0 + weights[Int($1)] } }
+        let massB = termsB.map { $0.reduce(0) { $0 + weights[Int($1)] } }
+        var sentencesWithTerm = [[Int32]](repeating: [], count: weights.count)
+        for (index, terms) in termsB.enumerated() {
+            for term in terms { sentencesWithTerm[Int(term)].append(Int32(index)) }
+        }
+        var links: [Link] = []
+        var shared = [Double](repeating: 0, count: b.count)
+        var touched: [Int32] = []
+        for (i, terms) in termsA.enumerated() {
+            for term in terms {
+                for j in sentencesWithTerm[Int(term)] {
+                    if shared[Int(j)] == 0 { touched.append(j) }
+                    shared[Int(j)] += weights[Int(term)]
+                }
+            }
+            for j in touched {
+                let similarity = 2 * shared[Int(j)] / (massA[i] + massB[Int(j)])
+                if similarity >= minimumSimilarity { links.append(Link(a: i, b: Int(j), similarity: similarity)) }
+                shared[Int(j)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return heaviestIncreasingChain(links, count: b.count)
+    }
+
+    /// The chain of links increasing in both `a` and `b` with the greatest total similarity.
+    private func heaviestIncreasingChain(_ links: [Link], count: Int) -> [Link] {
+        guard !links.isEmpty else { return [] }
+        // Within one `a`, visit larger `b` first so that two links of the same `a` never chain.
+        let ordered = links.sorted { ($0.a, -$0.b) < ($1.a, -$1.b) }
+        var tree = PrefixMaximum(count: count + 1)
+        var score = [Double](repeating: 0, count: ordered.count)
+        var previous = [Int](repeating: -1, count: ordered.count)
+        for (index, link) in ordered.enumerated() {
+            let (best, from) = tree.maximum(upTo: link.b)
+            score[index] = best + link.similarity
+            previous[index] = from
+            tree.update(at: link.b + 1, value: score[index], tag: index)
+        }
+        var chain: [Link] = []
+        var index = score.indices.max { score[$0] < score[$1] } ?? -1
+        while index >= 0 {
+            chain.append(ordered[index])
+            index = previous[index]
+        }
+        return chain.reversed()
+    }
+}
+
+/// A Fenwick tree answering "the largest value at positions ≤ p", with the tag of where it came from.
+private struct PrefixMaximum {
+    private var values: [Double]
+    private var tags: [Int]
+
+    init(count: Int) {
+        values = Array(repeating: 0, count: count + 1)
+        tags = Array(repeating: -1, count: count + 1)
+    }
+
+    /// The maximum over positions 1...position (0 and tag -1 when empty).
+    func maximum(upTo position: Int) -> (Double, Int) {
+        var best = (0.0, -1)
+        var index = position
+        while index > 0 {
+            if values[index] > best.0 { best = (values[index], tags[index]) }
+            index -= index & -index
+        }
+        return best
+    }
+
+    mutating func update(at position: Int, value: Double, tag: Int) {
+        var index = position
+        while index < values.count {
+            if value > values[index] {
+                values[index] = value
+                tags[index] = tag
+            }
+            index += index & -index
+        }
+    }
+}

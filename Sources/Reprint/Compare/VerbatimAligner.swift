@@ -1,0 +1,99 @@
+/// Finds the passages two documents share verbatim, by seed and extend.
+///
+/// Seeds are the word shingles the documents share. Seeds that follow each other on the same
+/// diagonal form runs of exactly copied text; runs close to each other on both sides are merged
+/// into one passage, so a passage survives small edits (a changed word, a dropped clause) but
+/// stops at inserted or removed paragraphs. Passages shorter than ``minimumWords`` are dropped as
+/// chance matches of common phrases.
+public struct VerbatimAligner: Sendable {
+    /// The most words of unmatched text a passage may bridge, on either side.
+    public var maximumGap: Int
+    /// The fewest words a passage must span on both sides.
+    public var minimumWords: Int
+    /// A shingle repeated more often than this in one document is too common to seed from.
+    public var maximumRepeats: Int
+
+    /// Creates an aligner.
+    public init(maximumGap: Int = 3, minimumWords: Int = 8, maximumRepeats: Int = 8) {
+        self.maximumGap = maximumGap
+        self.minimumWords = minimumWords
+        self.maximumRepeats = maximumRepeats
+    }
+
+    /// The verbatim passages of `a` and `b`, ordered by their position in `a`.
+    ///
+    /// - Parameters:
+    ///   - a: shingle hashes of the first document, in order.
+    ///   - b: shingle hashes of the second document, in order.
+    ///   - shingleSize: words per shingle, so that a seed at `i` covers words `i..<i+shingleSize`.
+    public func passages(_ a: [UInt64], _ b: [UInt64], shingleSize: Int) -> [TokenAlignment] {
+        passages(fromRuns: runs(a, b), shingleSize: shingleSize)
+    }
+
+    /// The stretches of text copied exactly, without bridging any edit, that span at least
+    /// `minimumWords` words: copied sentences, as opposed to phrases a rewrite happened to keep.
+    public func exactRuns(_ a: [UInt64], _ b: [UInt64], shingleSize: Int, minimumWords: Int) -> [TokenAlignment] {
+        runs(a, b).compactMap { run in
+            let length = run.length + shingleSize - 1
+            guard length >= minimumWords else { return nil }
+            return TokenAlignment(kind: .verbatim, a: run.a..<(run.a + length), b: run.b..<(run.b + length))
+        }
+    }
+
+    private func passages(fromRuns runs: [(a: Int, b: Int, length: Int)], shingleSize: Int) -> [TokenAlignment] {
+        var passages: [(a: Range<Int>, b: Range<Int>)] = []
+        for run in runs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            let next = (a: run.a..<(run.a + run.length + shingleSize - 1), b: run.b..<(run.b + run.length + shingleSize - 1))
+            if let index = bestPassage(for: next, in: passages) {
+                passages[index].a = passages[index].a.lowerBound..<max(passages[index].a.upperBound, next.a.upperBound)
+                passages[index].b = passages[index].b.lowerBound..<max(passages[index].b.upperBound, next.b.upperBound)
+            } else {
+                passages.append(next)
+            }
+        }
+        return passages
+            .filter { $0.a.count >= minimumWords && $0.b.count >= minimumWords }
+            .map { TokenAlignment(kind: .verbatim, a: $0.a, b: $0.b) }
+    }
+
+    /// Maximal runs of consecutive shared shingles on one diagonal: `length` seeds from `(a, b)`.
+    private func runs(_ a: [UInt64], _ b: [UInt64]) -> [(a: Int, b: Int, length: Int)] {
+        var positions: [UInt64: [Int32]] = [:]
+        positions.reserveCapacity(a.count)
+        for (index, hash) in a.enumerated() { positions[hash, default: []].append(Int32(index)) }
+        var repeatsInB: [UInt64: Int] = [:]
+        for hash in b where positions[hash] != nil { repeatsInB[hash, default: 0] += 1 }
+
+        var seeds: [(a: Int, b: Int)] = []
+        for (j, hash) in b.enumerated() {
+            guard let list = positions[hash], list.count <= maximumRepeats, repeatsInB[hash, default: 0] <= maximumRepeats else { continue }
+            for i in list { seeds.append((Int(i), j)) }
+        }
+        seeds.sort { ($0.a - $0.b, $0.a) < ($1.a - $1.b, $1.a) }
+        var runs: [(a: Int, b: Int, length: Int)] = []
+        for seed in seeds {
+            if let last = runs.last, last.a - last.b == seed.a - seed.b, last.a + last.length == seed.a {
+                runs[runs.count - 1].length += 1
+            } else {
+                runs.append((seed.a, seed.b, 1))
+            }
+        }
+        return runs
+    }
+
+    /// The passage that `next` continues with the smallest gap, if any continues it within ``maximumGap``.
+    private func bestPassage(for next: (a: Range<Int>, b: Range<Int>), in passages: [(a: Range<Int>, b: Range<Int>)]) -> Int? {
+        var best: (index: Int, gap: Int)?
+        for index in passages.indices.reversed() {
+            let passage = passages[index]
+            let gapA = next.a.lowerBound - passage.a.upperBound
+            let gapB = next.b.lowerBound - passage.b.upperBound
+            guard next.a.lowerBound >= passage.a.lowerBound, next.b.lowerBound >= passage.b.lowerBound,
+                  gapA <= maximumGap, gapB <= maximumGap, gapA >= -maximumGap, gapB >= -maximumGap else { continue }
+            let gap = max(gapA, 0) + max(gapB, 0)
+            if best == nil || gap < best!.gap { best = (index, gap) }
+            if passage.a.upperBound < next.a.lowerBound - maximumGap * 4 { break }
+        }
+        return best?.index
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct ReprintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reprint",
+        abstract: "Find text reuse: copies, excerpts, edited copies, paraphrases and same-story articles.",
+        discussion: """
+            Reprint names the relation between documents, shows the passages that prove it, and
+            groups documents into reuse and story clusters.
+
+            Examples:
+              reprint scan Examples/newsroom
+              reprint compare a.txt b.md
+              reprint eval corpus/docs corpus/pairs.tsv
+            """,
+        version: "0.1.0",
+        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self]
+    )
+}

@@ -32,19 +32,6 @@ public struct AnalyzedDocument: Sendable {
     /// The number of words.
     public var wordCount: Int { tokens.count }
 
-    /// The number of words, between the first and the last word shared with `other`, that lie
-    /// in no shingle `other` also has: the words changed or inserted inside the shared text.
-    /// Words before or after the shared text (a dateline, a cut) are not counted.
-    public func changedWords(comparedTo other: AnalyzedDocument, shingleSize: Int) -> Int {
-        var covered = [Bool](repeating: false, count: wordCount)
-        let span = min(shingleSize, wordCount)
-        for (index, hash) in shingleHashes.enumerated() where other.shingleSet.binarySearchContains(hash) {
-            for word in index..<min(index + span, wordCount) { covered[word] = true }
-        }
-        guard let first = covered.firstIndex(of: true), let last = covered.lastIndex(of: true) else { return 0 }
-        return covered[first...last].lazy.filter { !$0 }.count
-    }
-
     /// The original scalar range of the words `range`.
     public func originalRange(ofTokens range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else { return 0..<0 }

@@ -20,17 +20,24 @@ public struct PairComparer: Sendable {
     }
 
     /// Compares `a` and `b`; `weights` are the term statistics of their collection.
+    ///
+    /// Documents that share no shingle and are further apart in topic than
+    /// ``RelationClassifier/Thresholds/minimumTopicToAlign`` are not aligned: they are unrelated.
     public func compare(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int) -> Comparison {
+        let shared = SetSimilarity.intersectionCount(a.shingleSet, b.shingleSet)
+        let topicSimilarity = Self.topicSimilarity(a, b, weights: weights)
+        let worthAligning = shared > 0 || topicSimilarity >= classifier.thresholds.minimumTopicToAlign
         // A document shorter than a passage can still be copied whole.
         var verbatim = verbatim
         verbatim.minimumWords = max(1, min(verbatim.minimumWords, a.wordCount, b.wordCount))
-        let verbatimPassages = verbatim.passages(a.shingleHashes, b.shingleHashes, shingleSize: shingleSize)
-        let links = sentences.align(a.sentences, b.sentences, weight: weights.weight)
+        let runs = shared > 0 ? verbatim.exactRuns(a.shingleHashes, b.shingleHashes, shingleSize: shingleSize) : []
+        let verbatimPassages = verbatim.passages(fromRuns: runs)
+        let copiedRunWords = min(classifier.thresholds.copiedRunWords, a.wordCount, b.wordCount)
+        let longRuns = runs.filter { $0.a.count >= copiedRunWords }
+        let links = worthAligning ? sentences.align(a.sentences, b.sentences, weight: weights.weight) : []
         let paraphrasePassages = Self.paraphrasePassages(links, a, b, excluding: verbatimPassages)
         let all = verbatimPassages + paraphrasePassages
-        let exactRuns = verbatim.exactRuns(a.shingleHashes, b.shingleHashes, shingleSize: shingleSize, minimumWords: classifier.thresholds.copiedRunWords)
 
-        let shared = SetSimilarity.intersectionCount(a.shingleSet, b.shingleSet)
         let union = a.shingleSet.count + b.shingleSet.count - shared
         let evidence = PairEvidence(
             resemblance: union == 0 ? 1 : Double(shared) / Double(union),
@@ -40,13 +47,13 @@ public struct PairComparer: Sendable {
             verbatimCoverageB: Self.coverage(verbatimPassages.map(\.b), of: b),
             coverageA: Self.coverage(all.map(\.a), of: a),
             coverageB: Self.coverage(all.map(\.b), of: b),
-            exactShareA: Self.exactShare(exactRuns.map(\.a), of: all.map(\.a)),
-            exactShareB: Self.exactShare(exactRuns.map(\.b), of: all.map(\.b)),
+            exactShareA: Self.exactShare(longRuns.map(\.a), of: all.map(\.a)),
+            exactShareB: Self.exactShare(longRuns.map(\.b), of: all.map(\.b)),
             sentenceSimilarity: links.isEmpty ? 0 : links.map(\.similarity).reduce(0, +) / Double(links.count),
-            topicSimilarity: Self.topicSimilarity(a, b, weights: weights),
+            topicSimilarity: topicSimilarity,
             sharedNames: Self.sharedNames(a, b),
-            changedWordsA: a.changedWords(comparedTo: b, shingleSize: shingleSize),
-            changedWordsB: b.changedWords(comparedTo: a, shingleSize: shingleSize),
+            changedWordsA: Self.changedWords(inside: runs.map(\.a)),
+            changedWordsB: Self.changedWords(inside: runs.map(\.b)),
             isIdentical: a.exactHash == b.exactHash,
             wordsA: a.wordCount, wordsB: b.wordCount
         )
@@ -81,6 +88,14 @@ public struct PairComparer: Sendable {
 
     private static func coverage(_ ranges: [Range<Int>], of document: AnalyzedDocument) -> Double {
         document.wordCount == 0 ? 0 : Double(ranges.unionLength()) / Double(document.wordCount)
+    }
+
+    /// The number of words between the first and the last exactly copied word that are not copied:
+    /// the words changed or inserted inside the shared text. Words before or after it (a dateline,
+    /// a cut) are not counted.
+    private static func changedWords(inside runs: [Range<Int>]) -> Int {
+        guard let first = runs.map(\.lowerBound).min(), let last = runs.map(\.upperBound).max() else { return 0 }
+        return (last - first) - runs.unionLength()
     }
 
     /// The share of a document's aligned words that lie in long exact runs.

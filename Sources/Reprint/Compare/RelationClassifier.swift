@@ -12,7 +12,8 @@
 ///    cover most of the smaller side.
 /// 5. **edited-copy**: verbatim passages cover a substantial share of at least one side.
 /// 6. **paraphrase** again when aligned sentences cover most of the smaller side.
-/// 7. **same-story**: the documents share their topic and their names and numbers.
+/// 7. **same-story**: the documents share their topic and their names and numbers (both, and
+///    their mean, above thresholds).
 /// 8. **unrelated** otherwise.
 public struct RelationClassifier: Sendable {
     /// The thresholds of the rules.
@@ -34,8 +35,14 @@ public struct RelationClassifier: Sendable {
         public var paraphraseCoverage = 0.5
         /// Topic similarity (cosine of weighted terms) that same-story needs.
         public var sameStoryTopic = 0.25
+        /// Documents sharing no shingle are aligned sentence by sentence only from this topic
+        /// similarity up: further apart, no rule can name a relation (a paraphrase shares its topic).
+        public var minimumTopicToAlign = 0.25
         /// Share of shared names and numbers that same-story needs.
         public var sameStoryNames = 0.25
+        /// The mean of topic similarity and shared names that same-story needs: two articles on
+        /// the same subject share a topic; on the same event they also share its names and numbers.
+        public var sameStoryScore = 0.45
 
         /// The defaults.
         public init() {}
@@ -77,7 +84,8 @@ public struct RelationClassifier: Sendable {
         if !copied && coverageSmall >= t.paraphraseCoverage { return Verdict(relation: .paraphrase) }
         if max(verbatimSmall, verbatimLarge) >= t.editedCopyCoverage { return Verdict(relation: .editedCopy) }
         if coverageSmall >= t.paraphraseCoverage { return Verdict(relation: .paraphrase) }
-        if e.topicSimilarity >= t.sameStoryTopic && e.sharedNames >= t.sameStoryNames {
+        if e.topicSimilarity >= t.sameStoryTopic && e.sharedNames >= t.sameStoryNames
+            && (e.topicSimilarity + e.sharedNames) / 2 >= t.sameStoryScore {
             return Verdict(relation: .sameStory)
         }
         return Verdict(relation: .unrelated)

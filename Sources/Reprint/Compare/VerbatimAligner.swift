@@ -27,23 +27,24 @@ public struct VerbatimAligner: Sendable {
     ///   - b: shingle hashes of the second document, in order.
     ///   - shingleSize: words per shingle, so that a seed at `i` covers words `i..<i+shingleSize`.
     public func passages(_ a: [UInt64], _ b: [UInt64], shingleSize: Int) -> [TokenAlignment] {
-        passages(fromRuns: runs(a, b), shingleSize: shingleSize)
+        passages(fromRuns: exactRuns(a, b, shingleSize: shingleSize))
     }
 
-    /// The stretches of text copied exactly, without bridging any edit, that span at least
-    /// `minimumWords` words: copied sentences, as opposed to phrases a rewrite happened to keep.
-    public func exactRuns(_ a: [UInt64], _ b: [UInt64], shingleSize: Int, minimumWords: Int) -> [TokenAlignment] {
-        runs(a, b).compactMap { run in
+    /// The stretches of text copied exactly, without bridging any edit: maximal runs of shared
+    /// shingles on one diagonal, as word ranges, ordered by their position in `a`.
+    public func exactRuns(_ a: [UInt64], _ b: [UInt64], shingleSize: Int) -> [TokenAlignment] {
+        runs(a, b).map { run in
             let length = run.length + shingleSize - 1
-            guard length >= minimumWords else { return nil }
             return TokenAlignment(kind: .verbatim, a: run.a..<(run.a + length), b: run.b..<(run.b + length))
         }
+        .sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
     }
 
-    private func passages(fromRuns runs: [(a: Int, b: Int, length: Int)], shingleSize: Int) -> [TokenAlignment] {
+    /// Merges exact runs (see ``exactRuns(_:_:shingleSize:)``) into passages across small edits.
+    public func passages(fromRuns runs: [TokenAlignment]) -> [TokenAlignment] {
         var passages: [(a: Range<Int>, b: Range<Int>)] = []
-        for run in runs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-            let next = (a: run.a..<(run.a + run.length + shingleSize - 1), b: run.b..<(run.b + run.length + shingleSize - 1))
+        for run in runs {
+            let next = (a: run.a, b: run.b)
             if let index = bestPassage(for: next, in: passages) {
                 passages[index].a = passages[index].a.lowerBound..<max(passages[index].a.upperBound, next.a.upperBound)
                 passages[index].b = passages[index].b.lowerBound..<max(passages[index].b.upperBound, next.b.upperBound)

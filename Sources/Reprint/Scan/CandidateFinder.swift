@@ -29,27 +29,36 @@ struct CandidateFinder {
         return found.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
     }
 
-    /// Pairs sharing at least ``Scanner/Options/minimumSharedTerms`` of their distinctive terms.
+    /// Pairs where one document's distinctive terms are largely used by the other: at least
+    /// ``Scanner/Options/minimumSharedTerms`` of them (all of them for a very short document) and
+    /// at least ``Scanner/Options/minimumSharedShare`` of them.
+    ///
+    /// Each document is looked up by its own distinctive terms in an index of every document's
+    /// terms, so a headline-sized excerpt finds the long article it was cut from even when its
+    /// words are not among the article's most distinctive. Terms used by more than
+    /// ``Scanner/Options/maximumTermFrequency`` documents propose nothing.
     private func sharedTermPairs(_ documents: [AnalyzedDocument], weights: TermWeights) -> [(Int, Int)] {
         let count = options.distinctiveTerms
         let distinctive = documents.parallelMap { weights.distinctiveTerms(of: $0, count: count) }
         var postings: [UInt64: [Int32]] = [:]
-        for (index, terms) in distinctive.enumerated() {
-            for term in terms { postings[term, default: []].append(Int32(index)) }
-        }
-        var shared: [UInt64: Int32] = [:]
-        for list in postings.values where list.count <= options.maximumTermFrequency {
-            for x in list.indices {
-                for y in (x + 1)..<list.count {
-                    shared[UInt64(list[x]) << 32 | UInt64(list[y]), default: 0] += 1
-                }
+        for (index, document) in documents.enumerated() {
+            for term in document.termCounts.keys where weights.frequency(of: term) <= options.maximumTermFrequency {
+                postings[term, default: []].append(Int32(index))
             }
         }
-        return shared.compactMap { key, count in
-            let i = Int(key >> 32), j = Int(key & 0xFFFF_FFFF)
-            // A very short document has few terms: all of them shared is enough.
-            let needed = min(options.minimumSharedTerms, distinctive[i].count, distinctive[j].count)
-            return Int(count) >= needed ? (i, j) : nil
+        var pairs: [(Int, Int)] = []
+        var shared: [Int32: Int] = [:]
+        for (index, terms) in distinctive.enumerated() {
+            shared.removeAll(keepingCapacity: true)
+            var indexed = 0
+            for term in terms {
+                guard let list = postings[term] else { continue }
+                indexed += 1
+                for other in list where Int(other) != index { shared[other, default: 0] += 1 }
+            }
+            let needed = max(min(options.minimumSharedTerms, indexed), Int((Double(indexed) * options.minimumSharedShare).rounded(.up)))
+            for (other, count) in shared where needed > 0 && count >= needed { pairs.append((index, Int(other))) }
         }
+        return pairs
     }
 }

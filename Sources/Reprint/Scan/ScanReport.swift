@@ -79,6 +79,8 @@ public struct ScanReport: Sendable, Equatable, Codable {
         public var sentenceSimilarity: Double
         /// Topical similarity of the two documents.
         public var topicSimilarity: Double
+        /// The share of the smaller side's names and numbers that the other side also has.
+        public var sharedNames: Double
         /// For an excerpt, the contained side (`a` or `b`).
         public var contained: Side?
         /// The aligned passages.
@@ -91,6 +93,7 @@ public struct ScanReport: Sendable, Equatable, Codable {
             case changedWords = "changed_words"
             case sentenceSimilarity = "sentence_similarity"
             case topicSimilarity = "topic_similarity"
+            case sharedNames = "shared_names"
         }
 
         /// Creates the record of a comparison of documents `a` and `b`.
@@ -107,6 +110,7 @@ public struct ScanReport: Sendable, Equatable, Codable {
             exactShare = Sides(a: e.exactShareA.rounded(places: 4), b: e.exactShareB.rounded(places: 4))
             sentenceSimilarity = e.sentenceSimilarity.rounded(places: 4)
             topicSimilarity = e.topicSimilarity.rounded(places: 4)
+            sharedNames = e.sharedNames.rounded(places: 4)
             contained = comparison.contained
             passages = comparison.passages.map {
                 PassageRecord(kind: $0.kind, a: [$0.a.lowerBound, $0.a.upperBound], b: [$0.b.lowerBound, $0.b.upperBound])

@@ -15,8 +15,10 @@ public struct Scanner: Sendable {
         public var distinctiveTerms = 24
         /// Paraphrase and same-story candidates need at least this many shared distinctive terms.
         public var minimumSharedTerms = 4
+        /// … and at least this share of one document's distinctive terms used by the other.
+        public var minimumSharedShare = 1.0 / 3.0
         /// A term used by more documents than this is not distinctive enough to propose candidates.
-        public var maximumTermFrequency = 100
+        public var maximumTermFrequency = 1000
         /// Compare every pair instead of candidates only (for small collections and evaluation).
         public var allPairs = false
         /// How pairs are compared and classified.

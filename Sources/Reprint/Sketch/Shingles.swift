@@ -26,17 +26,6 @@ public enum Shingles {
     }
 }
 
-extension Array where Element: Comparable {
-    /// Whether a sorted array contains `element`, by binary search.
-    func binarySearchContains(_ element: Element) -> Bool {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < element { low = middle + 1 } else { high = middle }
-        }
-        return low < count && self[low] == element
-    }
-}
 
 extension Array where Element: Equatable {
     /// Removes adjacent duplicates in place (all duplicates, when the array is sorted).

@@ -45,7 +45,7 @@ struct CompareCommand: ParsableCommand {
         case .text:
             let view = SideBySideView(
                 width: width ?? Terminal.columns ?? 120, colors: Terminal.supportsColor)
-            print(view.render(documents[0], documents[1], comparison, texts: result.documents.map(\.text)), terminator: "")
+            print(view.render(documents[0], documents[1], comparison), terminator: "")
         }
     }
 }

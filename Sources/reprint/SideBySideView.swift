@@ -6,7 +6,7 @@ struct SideBySideView {
     let width: Int
     let colors: Bool
 
-    func render(_ a: AnalyzedDocument, _ b: AnalyzedDocument, _ comparison: Comparison, texts: [String]) -> String {
+    func render(_ a: AnalyzedDocument, _ b: AnalyzedDocument, _ comparison: Comparison) -> String {
         let e = comparison.evidence
         var out = "\(a.id) ~ \(b.id): \(emphasis(comparison.relation.rawValue))"
         if let contained = comparison.contained { out += " (\(contained == .a ? a.id : b.id) is contained in the other)" }
@@ -15,13 +15,15 @@ struct SideBySideView {
         out += "  coverage a \(e.coverageA.percentText), b \(e.coverageB.percentText)   verbatim a \(e.verbatimCoverageA.percentText), b \(e.verbatimCoverageB.percentText)\n"
         out += "  sentence similarity \(e.sentenceSimilarity.percentText)   topic similarity \(e.topicSimilarity.percentText)\n"
         guard !comparison.passages.isEmpty else { return out + "\nNo aligned passages.\n" }
+        out += colors
+            ? "\n  Reused words are highlighted: verbatim in yellow, paraphrased sentences in cyan.\n"
+            : "\n  In verbatim passages, {braces} mark the words the other side lacks.\n"
         let shared = (a: sharedWords(a, b), b: sharedWords(b, a))
         let column = max(20, (width - 3) / 2)
-        let scalarsA = Array(texts[0].unicodeScalars), scalarsB = Array(texts[1].unicodeScalars)
         for (index, passage) in comparison.passages.enumerated() {
             out += "\n── passage \(index + 1) of \(comparison.passages.count), \(passage.kind.rawValue): a[\(passage.a.lowerBound)..<\(passage.a.upperBound)]  b[\(passage.b.lowerBound)..<\(passage.b.upperBound)]\n"
-            let left = wrap(words(in: passage.a, of: a, original: scalarsA, shared: shared.a, kind: passage.kind), width: column)
-            let right = wrap(words(in: passage.b, of: b, original: scalarsB, shared: shared.b, kind: passage.kind), width: column)
+            let left = wrap(words(in: passage.a, of: a, shared: shared.a, kind: passage.kind), width: column)
+            let right = wrap(words(in: passage.b, of: b, shared: shared.b, kind: passage.kind), width: column)
             for row in 0..<max(left.count, right.count) {
                 let l = row < left.count ? left[row] : Line()
                 let r = row < right.count ? right[row] : Line()
@@ -53,28 +55,27 @@ struct SideBySideView {
         var visibleWidth = 0
     }
 
-    /// The original text of a passage as words, each marked when it is reused.
-    private func words(in range: Range<Int>, of document: AnalyzedDocument, original: [Unicode.Scalar], shared: [Bool], kind: TokenAlignment.Kind) -> [Word] {
+    /// The visible text (markup stripped) of a passage as words, each marked when it is reused.
+    private func words(in range: Range<Int>, of document: AnalyzedDocument, shared: [Bool], kind: TokenAlignment.Kind) -> [Word] {
+        let visible = document.visible
         var words: [Word] = []
-        var tokenIndex = document.tokens.firstIndex { Int(document.visible.origins[$0.range.lowerBound]) >= range.lowerBound } ?? document.wordCount
         var current = String.UnicodeScalarView()
-        var currentHighlighted = false
+        var highlighted = false
+        var tokenIndex = 0
         func flush() {
-            if !current.isEmpty { words.append(Word(text: String(current), highlighted: currentHighlighted, kind: kind)) }
+            if !current.isEmpty { words.append(Word(text: String(current), highlighted: highlighted, kind: kind)) }
             current = String.UnicodeScalarView()
-            currentHighlighted = false
+            highlighted = false
         }
-        for offset in range.clamped(to: 0..<original.count) {
-            let scalar = original[offset]
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+        for index in 0..<visible.count where range.contains(Int(visible.origins[index])) {
+            let scalar = visible.scalars[index]
+            if scalar.properties.isWhitespace {
                 flush()
                 continue
             }
-            while tokenIndex < document.wordCount, Int(document.visible.origins[document.tokens[tokenIndex].range.upperBound - 1]) < offset {
-                tokenIndex += 1
-            }
-            if tokenIndex < document.wordCount, Int(document.visible.origins[document.tokens[tokenIndex].range.lowerBound]) <= offset {
-                currentHighlighted = currentHighlighted || kind == .paraphrase || shared[tokenIndex]
+            while tokenIndex < document.wordCount, document.tokens[tokenIndex].range.upperBound <= index { tokenIndex += 1 }
+            if tokenIndex < document.wordCount, document.tokens[tokenIndex].range.contains(index) {
+                highlighted = highlighted || kind == .paraphrase || shared[tokenIndex]
             }
             current.append(scalar)
         }
@@ -95,16 +96,20 @@ struct SideBySideView {
                 line.text += " "
                 line.visibleWidth += 1
             }
-            line.text += word.highlighted ? highlight(word.text, kind: word.kind) : word.text
-            line.visibleWidth += length
+            let marked = mark(word)
+            line.text += marked
+            line.visibleWidth += colors ? length : marked.count
         }
         if line.visibleWidth > 0 { lines.append(line) }
         return lines
     }
 
-    private func highlight(_ text: String, kind: TokenAlignment.Kind) -> String {
-        guard colors else { return text }
-        return kind == .verbatim ? "\u{1B}[30;43m\(text)\u{1B}[0m" : "\u{1B}[30;46m\(text)\u{1B}[0m"
+    /// A word as shown: reused words highlighted in color; without color, the words of a
+    /// verbatim passage that the other side lacks are marked `{like this}` instead.
+    private func mark(_ word: Word) -> String {
+        guard colors else { return word.highlighted || word.kind == .paraphrase ? word.text : "{\(word.text)}" }
+        guard word.highlighted else { return word.text }
+        return word.kind == .verbatim ? "\u{1B}[30;43m\(word.text)\u{1B}[0m" : "\u{1B}[30;46m\(word.text)\u{1B}[0m"
     }
 
     private func emphasis(_ text: String) -> String {

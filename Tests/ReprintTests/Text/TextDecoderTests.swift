@@ -14,6 +14,14 @@ struct TextDecoderTests {
         #expect(TextDecoder.decode(Array("a".utf8) + [0xEF, 0xBB, 0xBF]) == .text("a\u{FEFF}", replacedSequences: 0))
     }
 
+    @Test func onlyOneByteOrderMarkIsDropped() {
+        #expect(TextDecoder.decode([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, 0x61]) == .text("\u{FEFF}a", replacedSequences: 0))
+    }
+
+    @Test func aReplacementCharacterInTheInputIsNotAnInvalidSequence() {
+        #expect(TextDecoder.decode(Array("a\u{FFFD}b".utf8)) == .text("a\u{FFFD}b", replacedSequences: 0))
+    }
+
     @Test func replacesEachInvalidSequenceAndCountsIt() {
         // A lone continuation byte, a Latin-1 "é", and a truncated three-byte sequence at the end.
         let bytes: [UInt8] = Array("a".utf8) + [0x80] + Array("b caf".utf8) + [0xE9] + Array(" c".utf8) + [0xE2, 0x82]

@@ -80,26 +80,24 @@ struct RelationClassifierTests {
         #expect(classify(copied(t.editedCopyCoverage - below, t.editedCopyCoverage - below)).relation == .unrelated)
     }
 
-    @Test func rewordedTextCoveredBySentencesIsAParaphrase() {
+    /// Sentences aligned over `paraphraseCoverage` of both sides, a fifth verbatim, with `exactShare` in copied runs.
+    private func aligned(exactShare: Double) -> PairEvidence {
         var e = evidence()
         e.coverageA = t.paraphraseCoverage
         e.coverageB = t.paraphraseCoverage
         e.verbatimCoverageA = 0.2
         e.verbatimCoverageB = 0.2
-        e.exactShareA = t.copiedExactShare - below
-        e.exactShareB = t.copiedExactShare - below
-        #expect(classify(e).relation == .paraphrase)
+        e.exactShareA = exactShare
+        e.exactShareB = exactShare
+        return e
+    }
+
+    @Test func rewordedTextCoveredBySentencesIsAParaphrase() {
+        #expect(classify(aligned(exactShare: t.copiedExactShare - below)).relation == .paraphrase)
     }
 
     @Test func copiedTextWithTheSameCoverageIsAnEditedCopy() {
-        var e = evidence()
-        e.coverageA = t.paraphraseCoverage
-        e.coverageB = t.paraphraseCoverage
-        e.verbatimCoverageA = 0.2
-        e.verbatimCoverageB = 0.2
-        e.exactShareA = t.copiedExactShare
-        e.exactShareB = t.copiedExactShare
-        #expect(classify(e).relation == .editedCopy)
+        #expect(classify(aligned(exactShare: t.copiedExactShare)).relation == .editedCopy)
     }
 
     @Test func paraphraseNeedsTheSmallerSideCovered() {

@@ -172,10 +172,13 @@ public struct DocumentReader: Sendable {
     }
 
     /// The lines of a text with their 1-based numbers; a final empty line after the last newline is not a line.
+    ///
+    /// Lines end at LF or CRLF. A CRLF is a single `Character` in Swift, so splitting at `"\n"`
+    /// alone would leave Windows files as one line.
     private func lines(of text: String) -> [(Int, Substring)] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.enumerated().map { ($0.offset + 1, $0.element.last == "\r" ? $0.element.dropLast() : $0.element) }
+        return lines.enumerated().map { ($0.offset + 1, $0.element) }
     }
 
     /// Adds a document, skipping empty ones and making its id unique.

@@ -88,8 +88,9 @@ public enum PageFurniture {
             let label = Tokenizer.tokens(in: Array(trimmed[..<colon].unicodeScalars)).map(\.word)
             if leadingMarkers.contains(label) { return true }
         }
-        // "By Jane Doe for AFP", "By our correspondent".
-        if words.first == "by", words.count <= 8, trimmed.hasPrefix("By ") || trimmed.hasPrefix("by ") { return true }
+        // "By Jane Doe for AFP", "By our correspondent"; not a short sentence like "By noon, the bridge was open."
+        if words.first == "by", words.count <= 8, trimmed.hasPrefix("By ") || trimmed.hasPrefix("by "),
+           !(trimmed.last { !$0.isWhitespace }.map { ".!?".contains($0) } ?? false) { return true }
         // "3 min read", "5 minute read".
         if words.count == 3, Int(words[0]) != nil, words[1].hasPrefix("min"), words[2] == "read" { return true }
         // A line that is only a URL.

@@ -16,9 +16,15 @@ public enum TextDecoder {
 
     /// Decodes `bytes` as UTF-8 text.
     public static func decode(_ bytes: some Collection<UInt8>) -> Outcome {
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
         var body = Array(bytes)
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        if body.starts(with: byteOrderMark) { body.removeFirst(3) }
         if looksBinary(body) { return .binary }
+        // Valid UTF-8, the usual case, is decoded at full speed; only invalid input goes scalar by scalar.
+        // (Foundation would drop a second byte-order mark, which is text here.)
+        if !body.starts(with: byteOrderMark), let text = String(bytes: body, encoding: .utf8) {
+            return .text(text, replacedSequences: 0)
+        }
         var replaced = 0
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(body.count)

@@ -120,14 +120,23 @@ struct RelationClassifierTests {
 
     @Test func sameStoryNeedsTopicAndNames() {
         var e = evidence()
-        e.topicSimilarity = t.sameStoryTopic
+        e.topicSimilarity = 2 * t.sameStoryScore - t.sameStoryNames
         e.sharedNames = t.sameStoryNames
         #expect(classify(e).relation == .sameStory)
-        e.topicSimilarity = t.sameStoryTopic - below
-        #expect(classify(e).relation == .unrelated)
-        e.topicSimilarity = 1
         e.sharedNames = t.sameStoryNames - below
         #expect(classify(e).relation == .unrelated)
+        e.sharedNames = 1
+        e.topicSimilarity = t.sameStoryTopic - below
+        #expect(classify(e).relation == .unrelated)
+    }
+
+    @Test func sameSubjectWithoutTheSameEventIsUnrelated() {
+        var e = evidence()
+        e.topicSimilarity = t.sameStoryTopic
+        e.sharedNames = t.sameStoryNames
+        #expect(classify(e).relation == .unrelated)
+        e.sharedNames = 2 * t.sameStoryScore - t.sameStoryTopic
+        #expect(classify(e).relation == .sameStory)
     }
 
     @Test func nothingSharedIsUnrelated() {

@@ -77,7 +77,7 @@ struct VerbatimAlignerTests {
 
     @Test func exactRunsStopAtEveryEdit() {
         let edited = paragraph.replacingOccurrences(of: "rusted", with: "corroded")
-        let runs = aligner.exactRuns(shingles(paragraph), shingles(edited), shingleSize: Shingles.defaultSize, minimumWords: 1)
+        let runs = aligner.exactRuns(shingles(paragraph), shingles(edited), shingleSize: Shingles.defaultSize)
         let changed = Tokenizer.tokens(in: Array(paragraph.unicodeScalars)).firstIndex { $0.word == "rusted" }!
         #expect(runs.count == 2)
         #expect(runs.allSatisfy { !$0.a.contains(changed) && $0.a == $0.b })

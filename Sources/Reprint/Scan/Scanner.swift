@@ -7,10 +7,10 @@ public struct Scanner: Sendable {
         public var shingleSize = Shingles.defaultSize
         /// MinHash values per signature.
         public var signatureSize = 128
-        /// LSH banding for copy candidates: a pair with shingle Jaccard 0.3 is found with probability ≈ 0.7.
-        public var bands = 42
+        /// LSH banding for copy candidates: a pair with shingle Jaccard 0.2 is found with probability ≈ 0.93, 0.3 with ≈ 0.998.
+        public var bands = 64
         /// Rows per LSH band.
-        public var rows = 3
+        public var rows = 2
         /// The number of distinctive terms (the most heavily weighted) kept per document for the term route.
         public var distinctiveTerms = 24
         /// Paraphrase and same-story candidates need at least this many shared distinctive terms.

@@ -65,7 +65,8 @@ final class DedupSink: DedupOutput {
         let documents = progress.unique + progress.identical + progress.nearDuplicates
         let rate = progress.seconds > 0 ? Double(progress.bytes) / progress.seconds : 0
         return "reprint: \(documents) documents: \(progress.unique) kept, \(progress.identical) identical, "
-            + "\(progress.nearDuplicates) near-duplicates dropped, \(progress.skipped) lines skipped; "
+            + "\(progress.nearDuplicates) near-duplicates dropped, \(progress.skipped) lines skipped, "
+            + "\(progress.verifiedPairs) candidate pairs verified; "
             + "\(megabytes(progress.bytes)) in \(String(format: "%.2f", progress.seconds)) s (\(megabytes(Int64(rate)))/s)"
     }
 

@@ -93,21 +93,26 @@ private final class BandShard: @unchecked Sendable {
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
         let width = bands.count
-        for (i, doc) in docs.enumerated() {
-            let slots = (Int(doc) + 1) * width
-            if previous.count < slots { previous.append(contentsOf: repeatElement(-1, count: slots - previous.count)) }
-            let keys = keys(i)
-            for (position, band) in bands.enumerated() {
-                guard let head = table.exchange(keys[band], doc) else { continue }
-                previous[Int(doc) * width + position] = head
-                var member = head, walked = 0
-                while member >= 0 && walked < limit {
-                    found.append(member)
-                    member = previous[Int(member) * width + position]
-                    walked += 1
+        if let last = docs.last, previous.count < (Int(last) + 1) * width {
+            previous.append(contentsOf: repeatElement(-1, count: (Int(last) + 1) * width - previous.count))
+        }
+        previous.withUnsafeMutableBufferPointer { previous in
+            for (i, doc) in docs.enumerated() {
+                let keys = keys(i)
+                // All table look-ups first, so their cache misses overlap; then the chains.
+                for (position, band) in bands.enumerated() {
+                    previous[Int(doc) * width + position] = table.exchange(keys[band], doc) ?? -1
                 }
+                for position in 0..<width {
+                    var member = previous[Int(doc) * width + position], walked = 0
+                    while member >= 0 && walked < limit {
+                        found.append(member)
+                        member = previous[Int(member) * width + position]
+                        walked += 1
+                    }
+                }
+                starts.append(found.count)
             }
-            starts.append(found.count)
         }
     }
 

@@ -7,19 +7,23 @@ struct DedupCommand: ParsableCommand {
         commandName: "dedup",
         abstract: "Deduplicate a corpus: unique documents to standard output, duplicates to a report.",
         discussion: """
-            Reads INPUT (a JSONL file, or one document per line with --lines; - reads standard
-            input) in one streaming pass on every core. Two documents are duplicates when the
-            Jaccard similarity of their word 5-gram sets (words: lowercased runs of letters and
-            digits) is at least --threshold; MinHash LSH finds the candidates and every candidate
-            pair is verified exactly. Standard output gets the kept documents' input lines,
-            unchanged and in input order: the first of each duplicate group (--keep first,
-            written as the input is read) or its most complete member (--keep canonical, written
-            at the end). --report writes one JSON object per dropped document:
-            {"id", "duplicate_of", "relation" (identical|near-duplicate), "resemblance"}; ids are
-            the JSONL id field (else the line number) or, with --lines, 1-based line numbers. A
-            document that matches documents of several groups gets one line per group (its best
-            match first), so the report's edges give the complete duplicate groups.
-            Empty lines, invalid JSON lines and lines without a text field are skipped with a
+            Reads INPUT (a JSONL file, or one document per line with --lines; - reads standard \
+            input) in one streaming pass on every core. Two documents are duplicates when the \
+            Jaccard similarity of their word 5-gram sets (words: lowercased runs of letters and \
+            digits) is at least --threshold; MinHash LSH finds the candidates and every candidate \
+            pair is verified exactly.
+
+            Standard output gets the kept documents' input lines, unchanged and in input order: \
+            the first of each duplicate group (--keep first, written as the input is read) or its \
+            most complete member (--keep canonical, written at the end).
+
+            --report writes one JSON object per dropped document: {"id", "duplicate_of", \
+            "relation" (identical|near-duplicate), "resemblance"}; ids are the JSONL id field \
+            (else the line number) or, with --lines, 1-based line numbers. A document that matches \
+            documents of several groups gets one line per group (its best match first), so the \
+            report's edges give the complete duplicate groups.
+
+            Empty lines, invalid JSON lines and lines without a text field are skipped with a \
             warning naming the line; duplicate ids are renamed (id#2).
 
             Examples:

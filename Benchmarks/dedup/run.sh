@@ -126,7 +126,7 @@ fi
 REPORT_ARGS=()
 [ -s "$RUN/reprint-report.jsonl" ] && REPORT_ARGS=(--report "$RUN/reprint-report.jsonl")
 log "score.py"
-python3 "$HERE/score.py" --truth "$TRUTH" "${REPORT_ARGS[@]}" "${PEER_ARGS[@]}" \
+python3 "$HERE/score.py" --truth "$TRUTH" --corpus "$CORPUS" "${REPORT_ARGS[@]}" "${PEER_ARGS[@]}" \
     --json "$RUN/score.json" > "$RUN/score.md"
 
 # --- 8. tables -----------------------------------------------------------------------------------

@@ -4,8 +4,9 @@
 Usage: score.py --truth TRUTH.tsv [--report REPORT.jsonl] [--peer-pairs [NAME=]FILE ...]
                 [--corpus CORPUS] [--threshold T] [--precision-sample 5000] [--seed 1] [--json OUT]
 
-Report: JSONL, one object per line with "id" and "duplicate_of" (0-based line numbers, as strings
-or ints); objects whose duplicate_of is null/absent/equal to id are not duplicate edges. Other
+Report: JSONL, one object per line with "id" and "duplicate_of" (1-based line numbers, as strings
+or ints: the ids of `reprint dedup --lines` and `reprint scan --lines`; converted here to the
+0-based line numbers of the truth and peer files); objects whose duplicate_of is null/absent/equal to id are not duplicate edges. Other
 fields ("relation", "resemblance") are optional; if "resemblance" is numeric its error against the
 exact Jaccard is reported.
 
@@ -68,10 +69,9 @@ class UF:
         return sizes
 
 def as_id(v):
-    if isinstance(v, int): return v
     s = str(v)
-    if not s.isdigit(): sys.exit(f"report id {v!r} is not a 0-based line number")
-    return int(s)
+    if not s.isdigit() or int(s) == 0: sys.exit(f"report id {v!r} is not a 1-based line number")
+    return int(s) - 1
 
 edges, resem, relations = [], {}, {}
 with open(args.report or os.devnull) as f:

@@ -8,6 +8,13 @@ struct UnionFind {
         size = Array(repeating: 1, count: count)
     }
 
+    /// Adds singleton sets until the elements are `0..<count`.
+    mutating func grow(to count: Int) {
+        guard count > parent.count else { return }
+        parent.append(contentsOf: parent.count..<count)
+        size.append(contentsOf: repeatElement(1, count: count - size.count))
+    }
+
     mutating func find(_ element: Int) -> Int {
         var element = element
         while parent[element] != element {

@@ -35,6 +35,18 @@ public struct LSHIndex: Sendable {
         return (best.bands, best.rows)
     }
 
+    /// The banding with the most rows (the fewest false candidates) that still makes a pair of
+    /// Jaccard similarity `threshold` a candidate with probability `recall` or more.
+    ///
+    /// For verified deduplication, where a missed pair is lost but a false candidate only costs a check.
+    public static func recallBanding(threshold: Double, length: Int, recall: Double) -> (bands: Int, rows: Int) {
+        for rows in stride(from: length, through: 1, by: -1) {
+            let bands = length / rows
+            if 1 - pow(1 - pow(threshold, Double(rows)), Double(bands)) >= recall { return (bands, rows) }
+        }
+        return (length, 1)
+    }
+
     /// Adds a document and returns the documents already in the index that share a bucket with it.
     public mutating func insert(_ signature: MinHashSignature, id: Int32) -> [Int32] {
         var candidates: [Int32] = []
@@ -68,9 +80,14 @@ public struct LSHIndex: Sendable {
 
     /// The hash of one band of a signature.
     public func bandKey(_ signature: MinHashSignature, _ band: Int) -> UInt64 {
-        precondition(signature.values.count >= bands * rows, "signature shorter than bands × rows")
+        Self.bandKey(signature.values, band: band, rows: rows)
+    }
+
+    /// The hash of band `band` (values `band * rows ..< (band + 1) * rows`) of a signature's values.
+    public static func bandKey(_ values: [UInt32], band: Int, rows: Int) -> UInt64 {
+        precondition(values.count >= (band + 1) * rows, "signature shorter than bands × rows")
         var key = UInt64(band)
-        for value in signature.values[(band * rows)..<((band + 1) * rows)] {
+        for value in values[(band * rows)..<((band + 1) * rows)] {
             key = StableHash.combine(key, UInt64(value))
         }
         return key

@@ -39,33 +39,53 @@ public struct MinHasher: Sendable {
 
     /// The signature of a set given by the (well-mixed, 64-bit) hashes of its elements; duplicates are harmless.
     public func signature(of hashes: some Sequence<UInt64>) -> MinHashSignature {
+        signature { add in
+            for hash in hashes { add(hash) }
+        }
+    }
+
+    /// The signature of the set whose element hashes `feed` passes, one by one, to the function it is given.
+    ///
+    /// Lets a caller hash elements as it produces them (a tokenizer, a rolling shingle hash)
+    /// without collecting them first.
+    @inline(__always)
+    public func signature(_ feed: (_ add: (UInt64) -> Void) -> Void) -> MinHashSignature {
         let empty = UInt64.max
-        var bins = [UInt64](repeating: empty, count: count)
-        bins.withUnsafeMutableBufferPointer { bins in
-            for hash in hashes {
+        let shift = shift
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { bins in
+            bins.initialize(repeating: empty)
+            feed { hash in
                 let bin = Int(truncatingIfNeeded: hash >> shift)
                 let value = hash & 0xFFFF_FFFF
                 if value < bins[bin] { bins[bin] = value }
             }
+            return densified(UnsafeBufferPointer(bins))
         }
+    }
+
+    /// Fills the empty bins from the probe sequence (all values `UInt32.max` for an empty set).
+    private func densified(_ bins: UnsafeBufferPointer<UInt64>) -> MinHashSignature {
+        let empty = UInt64.max
         guard bins.contains(where: { $0 != empty }) else {
             return MinHashSignature(values: [UInt32](repeating: .max, count: count))
         }
-        var values = [UInt32](repeating: 0, count: count)
-        for bin in 0..<count {
-            if bins[bin] != empty {
-                values[bin] = UInt32(truncatingIfNeeded: bins[bin])
-                continue
-            }
-            var attempt: UInt64 = 1
-            while true {
-                let probe = Int(truncatingIfNeeded: StableHash.combine(UInt64(bin), attempt) >> shift)
-                if bins[probe] != empty {
-                    values[bin] = UInt32(truncatingIfNeeded: bins[probe])
-                    break
+        let values = [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
+            for bin in 0..<count {
+                if bins[bin] != empty {
+                    values[bin] = UInt32(truncatingIfNeeded: bins[bin])
+                    continue
                 }
-                attempt += 1
+                var attempt: UInt64 = 1
+                while true {
+                    let probe = Int(truncatingIfNeeded: StableHash.combine(UInt64(bin), attempt) >> shift)
+                    if bins[probe] != empty {
+                        values[bin] = UInt32(truncatingIfNeeded: bins[probe])
+                        break
+                    }
+                    attempt += 1
+                }
             }
+            initialized = count
         }
         return MinHashSignature(values: values)
     }

@@ -7,10 +7,14 @@ public enum Shingles {
     ///
     /// A text shorter than `size` words has one shingle made of all its words; an empty text has none.
     public static func hashes(ofWords words: [UInt64], size: Int = defaultSize) -> [UInt64] {
-        precondition(size > 0, "a shingle has at least one word")
-        guard !words.isEmpty else { return [] }
-        guard words.count >= size else { return [hash(words[...])] }
-        return (0...(words.count - size)).map { hash(words[$0..<($0 + size)]) }
+        var hasher = ShingleHasher(size: size)
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(max(1, words.count - size + 1))
+        for word in words {
+            if let shingle = hasher.push(word) { hashes.append(shingle) }
+        }
+        if let short = hasher.shortTextShingle { hashes.append(short) }
+        return hashes
     }
 
     /// The distinct shingle hashes of a text, sorted: the set Jaccard and containment are computed on.
@@ -19,10 +23,57 @@ public enum Shingles {
         sorted.removeDuplicates()
         return sorted
     }
+}
 
+/// Hashes the shingles of a stream of word hashes as the words arrive, without storing them.
+///
+/// The hash of a shingle is a polynomial of its word hashes updated in O(1) per word (a
+/// rolling hash), finished with ``StableHash/mix(_:)``: one multiply-add and one mix per word,
+/// whatever the shingle size.
+public struct ShingleHasher: Sendable {
+    /// The number of words in a shingle.
+    public let size: Int
+    private static let base: UInt64 = 0xff51_afd7_ed55_8ccd
+    private let outgoingFactor: UInt64
+    private var window: [UInt64]
+    private var polynomial: UInt64 = 0
+    private var words = 0
+    private var slot = 0
+
+    /// Creates a hasher of shingles of `size` words.
+    public init(size: Int) {
+        precondition(size > 0, "a shingle has at least one word")
+        self.size = size
+        var factor: UInt64 = 1
+        for _ in 0..<size { factor = factor &* Self.base }
+        outgoingFactor = factor
+        window = [UInt64](repeating: 0, count: size)
+    }
+
+    /// Forgets the words seen so far, to start a new text.
     @inline(__always)
-    static func hash(_ words: ArraySlice<UInt64>) -> UInt64 {
-        words.reduce(UInt64(words.count)) { StableHash.combine($0, $1) }
+    public mutating func reset() {
+        polynomial = 0
+        words = 0
+        slot = 0
+    }
+
+    /// Adds the next word; returns the hash of the shingle it completes, once `size` words are in.
+    @inline(__always)
+    public mutating func push(_ word: UInt64) -> UInt64? {
+        polynomial = polynomial &* Self.base &+ word
+        window.withUnsafeMutableBufferPointer { window in
+            if words >= size { polynomial = polynomial &- window[slot] &* outgoingFactor }
+            window[slot] = word
+        }
+        words += 1
+        slot = slot + 1 == size ? 0 : slot + 1
+        return words >= size ? StableHash.mix(polynomial ^ UInt64(size)) : nil
+    }
+
+    /// The one shingle of a text shorter than `size` words (all its words); nil for an empty or longer text.
+    public var shortTextShingle: UInt64? {
+        words > 0 && words < size ? StableHash.mix(polynomial ^ UInt64(words)) : nil
     }
 }
 

@@ -63,15 +63,17 @@ public struct DocumentReader: Sendable {
         guard let data = contents(of: path, into: &result) else { return result }
         for (number, line) in lines(of: data) where !line.allSatisfy(\.isWhitespace) {
             let where_ = "\(path):\(number)"
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            let object: [String: Any], text: String, id: String
+            switch fields.parse(Data(line.utf8)) {
+            case .invalidJSON:
                 result.issues.append(.init(input: where_, problem: .invalidJSON))
                 continue
-            }
-            guard let text = object[fields.text] as? String else {
+            case .missingText:
                 result.issues.append(.init(input: where_, problem: .missingField(fields.text)))
                 continue
+            case .document(let parsed, let parsedText, let parsedID):
+                (object, text, id) = (parsed, parsedText, parsedID ?? String(number))
             }
-            let id = object[fields.id].map { "\($0)" } ?? String(number)
             let metadata = DocumentMetadata(
                 source: object["source"] as? String,
                 url: object["url"] as? String,
@@ -196,5 +198,24 @@ public struct DocumentReader: Sendable {
         }
         result.ids.insert(document.id)
         result.documents.append(document)
+    }
+}
+
+extension DocumentReader.JSONLFields {
+    /// One JSONL line, parsed.
+    enum ParsedLine {
+        /// A JSON object with a string text field; the id when the object has the id field.
+        case document([String: Any], text: String, id: String?)
+        /// Not a JSON object.
+        case invalidJSON
+        /// A JSON object without a string text field.
+        case missingText
+    }
+
+    /// Parses one JSONL line and picks out the text and id fields.
+    func parse(_ line: Data) -> ParsedLine {
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else { return .invalidJSON }
+        guard let text = object[self.text] as? String else { return .missingText }
+        return .document(object, text: text, id: object[id].map { "\($0)" })
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A chunk of whole input lines and, once workers have sketched it, each line's sketch and band keys.
+///
+/// Workers write disjoint lines of the sketch buffers concurrently; the run reads them only after
+/// all workers are done, which is why the type is `@unchecked Sendable`.
+final class DedupBatch: @unchecked Sendable {
+    /// The bytes of the lines.
+    let bytes: [UInt8]
+    /// Where the chunk starts in the input.
+    let offset: Int64
+    /// The 0-based number of the chunk's first line in the input.
+    let firstLine: Int
+    /// The number of lines.
+    let count: Int
+    /// The number of band keys per line.
+    let bands: Int
+    /// Line `i` is `starts[i] ..< starts[i + 1] - 1` (the line break excluded).
+    private let starts: [Int]
+    let sketches: UnsafeMutableBufferPointer<DedupFeatures.Sketch>
+    let bandKeys: UnsafeMutableBufferPointer<UInt64>
+    /// The low byte of each signature value, `signatureSize` per line.
+    let signatures: UnsafeMutableBufferPointer<UInt8>
+    /// The number of signature values per line.
+    let signatureSize: Int
+
+    init(bytes: [UInt8], offset: Int64, firstLine: Int, bands: Int, signatureSize: Int) {
+        self.bytes = bytes
+        self.offset = offset
+        self.firstLine = firstLine
+        self.bands = bands
+        self.signatureSize = signatureSize
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 512)
+        bytes.withUnsafeBytes { raw in
+            var position = 0
+            while position < raw.count, let found = memchr(raw.baseAddress! + position, 0x0A, raw.count - position) {
+                position = raw.baseAddress!.distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(position)
+            }
+        }
+        if starts.last! < bytes.count { starts.append(bytes.count + 1) }
+        self.starts = starts
+        count = starts.count - 1
+        sketches = .allocate(capacity: count)
+        sketches.initialize(repeating: .init(status: .empty))
+        bandKeys = .allocate(capacity: max(1, count * bands))
+        signatures = .allocate(capacity: max(1, count * signatureSize))
+    }
+
+    deinit {
+        _ = sketches.deinitialize()
+        sketches.deallocate()
+        bandKeys.deallocate()
+        signatures.deallocate()
+    }
+
+    /// Where line `i` starts in the input.
+    func lineOffset(_ i: Int) -> Int64 { offset + Int64(starts[i]) }
+
+    /// The length of line `i` without its line break.
+    func lineLength(_ i: Int) -> Int { starts[i + 1] - 1 - starts[i] }
+
+    /// Calls `body` with the bytes of line `i` (without the line break).
+    func withLine<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[starts[i] ..< starts[i] + lineLength(i)])) }
+    }
+
+    /// Sketches lines `range` (called from a worker).
+    func sketch(_ range: Range<Int>, with features: DedupFeatures) {
+        var shingles = ShingleHasher(size: features.shingleSize)
+        for i in range {
+            sketches[i] = withLine(i) { 
+                features.sketch(
+                    line: $0, bandKeys: bandKeys.baseAddress! + i * bands,
+                    signature: signatures.baseAddress! + i * signatureSize, shingles: &shingles)
+             }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// What deduplication computes from one input line: its text's words, exact hash, MinHash band keys and shingle set.
+struct DedupFeatures: Sendable {
+    /// What a line turned out to be.
+    enum Status: UInt8 {
+        case document, empty, invalidJSON, missingText
+    }
+
+    /// A line's sketch: all the run keeps of a document besides its position.
+    struct Sketch {
+        var status: Status
+        /// The hash of the document's word sequence: equal for identical documents.
+        var exact: UInt64 = 0
+        /// The number of words.
+        var words: Int32 = 0
+        /// The id field of a JSONL line, when present.
+        var id: String?
+    }
+
+    let format: DedupOptions.Format
+    let exactOnly: Bool
+    let bands: Int
+    let rows: Int
+    let shingleSize: Int
+    private let minHasher: MinHasher
+
+    init(options: DedupOptions) {
+        format = options.format
+        exactOnly = options.exactOnly
+        (bands, rows) = options.banding
+        shingleSize = options.shingleSize
+        minHasher = MinHasher(count: options.signatureSize)
+    }
+
+    /// The number of MinHash values.
+    var signatureSize: Int { minHasher.count }
+
+    /// Sketches one line, writing its `bands` LSH keys to `bandKeys` and the low byte of each
+    /// signature value to `signature`; `shingles` is the worker's scratch hasher.
+    func sketch(
+        line: UnsafeRawBufferPointer, bandKeys: UnsafeMutablePointer<UInt64>, signature bytes: UnsafeMutablePointer<UInt8>,
+        shingles: inout ShingleHasher
+    ) -> Sketch {
+        withText(of: line) { text, id in
+            var sketch = Sketch(status: .document, id: id)
+            var exact: UInt64 = 0xcbf2_9ce4_8422_2325
+            var words: Int32 = 0
+            if exactOnly {
+                ByteTokenizer.forEachWordHash(in: text) { word in
+                    exact = (exact ^ word) &* 0x0000_0100_0000_01b3
+                    words += 1
+                }
+            } else {
+                shingles.reset()
+                let signature = minHasher.signature { add in
+                    ByteTokenizer.forEachWordHash(in: text) { word in
+                        exact = (exact ^ word) &* 0x0000_0100_0000_01b3
+                        words += 1
+                        if let shingle = shingles.push(word) { add(shingle) }
+                    }
+                    if let shingle = shingles.shortTextShingle { add(shingle) }
+                }
+                for band in 0..<bands {
+                    bandKeys[band] = LSHIndex.bandKey(signature.values, band: band, rows: rows)
+                }
+                for (index, value) in signature.values.enumerated() { bytes[index] = UInt8(truncatingIfNeeded: value) }
+            }
+            guard words > 0 else { return Sketch(status: .empty) }
+            sketch.exact = StableHash.mix(exact ^ UInt64(words))
+            sketch.words = words
+            return sketch
+        }
+    }
+
+    /// The sorted, distinct shingle hashes of a line's document (empty for a line that is not a document).
+    func shingleSet(line: UnsafeRawBufferPointer) -> [UInt64] {
+        var shingles = ShingleHasher(size: shingleSize)
+        var hashes: [UInt64] = []
+        _ = withText(of: line) { text, _ in
+            ByteTokenizer.forEachWordHash(in: text) { word in
+                if let shingle = shingles.push(word) { hashes.append(shingle) }
+            }
+            if let shingle = shingles.shortTextShingle { hashes.append(shingle) }
+            return Sketch(status: .document)
+        }
+        return Shingles.set(hashes)
+    }
+
+    /// Calls `body` with the text of a line (the line itself, or its JSONL text field) and its JSONL id.
+    private func withText(of line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, String?) -> Sketch) -> Sketch {
+        switch format {
+        case .lines:
+            return body(line, nil)
+        case .jsonl(let fields):
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return Sketch(status: .empty) }
+            switch fields.parse(Data(line)) {
+            case .invalidJSON: return Sketch(status: .invalidJSON)
+            case .missingText: return Sketch(status: .missingText)
+            case .document(_, var text, let id):
+                return text.withUTF8 { body(UnsafeRawBufferPointer($0), id) }
+            }
+        }
+    }
+}

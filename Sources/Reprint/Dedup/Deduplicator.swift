@@ -1,0 +1,282 @@
+import Dispatch
+import Foundation
+
+/// Corpus deduplication: streams a JSONL or line-per-document input and drops every document that
+/// is identical to, or a near-duplicate of, one kept before it.
+///
+/// The pipeline keeps every core busy: while workers sketch one batch (words, 5-word shingles,
+/// a 128-value one-permutation MinHash, LSH band keys), the calling thread reads the next one and
+/// runs the ordered stage of the previous one — exact-hash lookup, LSH insertion, exact Jaccard
+/// verification of the candidates on all cores (the candidates' texts are read again from the
+/// input, so memory holds no texts), then output. Kept documents are written as soon as their
+/// batch is decided (`--keep first`) or after the input ends (`--keep canonical`).
+public struct Deduplicator: Sendable {
+    /// The options of the run.
+    public let options: DedupOptions
+
+    /// Creates a deduplicator.
+    public init(options: DedupOptions = .init()) {
+        precondition(options.threshold > 0 && options.threshold <= 1, "the threshold is in (0, 1]")
+        self.options = options
+    }
+
+    /// Deduplicates the file at `path` (`-` for standard input); returns the final counts.
+    @discardableResult
+    public func run(path: String, output: some DedupOutput) throws -> DedupProgress {
+        let source = try DedupSource(path: path)
+        let run = DedupRun(options: options, source: source, name: path == "-" ? "stdin" : path, output: output)
+        var inFlight: (batch: DedupBatch, group: DispatchGroup)?
+        var nextLine = 0
+        while let chunk = try source.nextChunk(size: options.batchBytes) {
+            let batch = DedupBatch(bytes: chunk.bytes, offset: chunk.offset, firstLine: nextLine, bands: run.features.bands,
+                signatureSize: run.features.signatureSize)
+            nextLine += batch.count
+            let group = Self.startSketching(batch, with: run.features)
+            if let previous = inFlight {
+                previous.group.wait()
+                run.process(previous.batch)
+            }
+            inFlight = (batch, group)
+        }
+        if let last = inFlight {
+            last.group.wait()
+            run.process(last.batch)
+        }
+        run.finish()
+        return run.progress
+    }
+
+    private static func startSketching(_ batch: DedupBatch, with features: DedupFeatures) -> DispatchGroup {
+        let group = DispatchGroup()
+        let parts = Swift.min(batch.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        for part in 0..<parts {
+            let range = (batch.count * part / parts) ..< (batch.count * (part + 1) / parts)
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { batch.sketch(range, with: features) }
+        }
+        return group
+    }
+}
+
+/// The ordered stage of one run and the state that grows with the corpus.
+private final class DedupRun<Output: DedupOutput> {
+    let options: DedupOptions
+    let features: DedupFeatures
+    let source: DedupSource
+    let name: String
+    let output: Output
+    private(set) var progress = DedupProgress()
+    private let started = Date()
+    private var index: DedupIndex
+    /// Per input line: where it starts and how long it is (to read candidates again).
+    private var lineOffsets: [Int64] = []
+    private var lineLengths: [UInt32] = []
+    /// JSONL only: the unique id of each line ("" for a skipped line).
+    private var ids: [String] = []
+    private var takenIDs: Set<String> = []
+    /// The duplicate groups: union-find over every verified match.
+    private var groups = UnionFind(count: 0)
+    /// `--keep canonical` only: per line, its number of words (0: not a document) and exact hash.
+    private var words: [Int32] = []
+    private var exactHashes: [UInt64] = []
+
+    init(options: DedupOptions, source: DedupSource, name: String, output: Output) {
+        self.options = options
+        features = DedupFeatures(options: options)
+        self.source = source
+        self.name = name
+        self.output = output
+        index = DedupIndex(
+            bands: features.bands, signatureSize: features.signatureSize, limit: options.bucketLimit,
+            cutoff: options.estimateCutoff, shards: ProcessInfo.processInfo.activeProcessorCount)
+        progress.totalBytes = source.totalBytes
+    }
+
+    private var isJSONL: Bool { options.format != .lines }
+    private var keepsFirst: Bool { options.keep == .first }
+
+    private func id(_ line: Int) -> String { isJSONL ? ids[line] : String(line + 1) }
+
+    /// The ordered stage of one sketched batch.
+    func process(_ batch: DedupBatch) {
+        var matches = [[Match]](repeating: [], count: batch.count)
+        var inserted: [(line: Int, doc: Int32)] = []
+        for i in 0..<batch.count {
+            let line = batch.firstLine + i
+            lineOffsets.append(batch.lineOffset(i))
+            lineLengths.append(UInt32(truncatingIfNeeded: batch.lineLength(i)))
+            let sketch = batch.sketches[i]
+            if !keepsFirst {
+                words.append(sketch.status == .document ? sketch.words : 0)
+                exactHashes.append(sketch.exact)
+            }
+            guard sketch.status == .document else {
+                if isJSONL { ids.append("") }
+                if !options.exactOnly { index.appendSignature(nil) }
+                skip(line, sketch.status)
+                continue
+            }
+            if isJSONL { ids.append(uniqueID(sketch.id ?? String(line + 1), line: line)) }
+            if let first = index.firstIdentical(sketch.exact, doc: Int32(line)) {
+                matches[i] = [Match(doc: first, resemblance: 1, relation: .identical)]
+                if !options.exactOnly { index.appendSignature(nil) }
+                continue
+            }
+            guard !options.exactOnly else { continue }
+            index.appendSignature(batch.signatures.baseAddress! + i * features.signatureSize)
+            inserted.append((i, Int32(line)))
+        }
+        var pending: [(line: Int, candidates: [Int32])] = []
+        if !inserted.isEmpty {
+            let bands = features.bands
+            let lines = inserted.map(\.line)
+            let candidates = index.insert(inserted.map(\.doc)) { UnsafePointer(batch.bandKeys.baseAddress! + lines[$0] * bands) }
+            for (line, found) in zip(lines, candidates) where !found.isEmpty { pending.append((line, found)) }
+        }
+        for (i, found) in zip(pending.map(\.line), verify(pending, in: batch)) { matches[i] = found }
+        groups.grow(to: batch.firstLine + batch.count)
+        for i in 0..<batch.count where batch.sketches[i].status == .document {
+            let line = batch.firstLine + i
+            guard let best = matches[i].first else {
+                if keepsFirst {
+                    progress.unique += 1
+                    batch.withLine(i) { output.keep($0) }
+                }
+                continue
+            }
+            if best.relation == .identical { progress.identical += 1 } else { progress.nearDuplicates += 1 }
+            for match in matches[i] where groups.find(line) != groups.find(Int(match.doc)) {
+                groups.union(line, Int(match.doc))
+                if keepsFirst {
+                    output.duplicate(DuplicateRecord(id: id(line), duplicateOf: id(Int(match.doc)), relation: match.relation, resemblance: match.resemblance))
+                }
+            }
+        }
+        progress.lines += batch.count
+        progress.bytes = batch.offset + Int64(batch.bytes.count)
+        progress.seconds = Date().timeIntervalSince(started)
+        output.progress(progress)
+    }
+
+    /// After the last batch: with `--keep canonical`, the groups, their report and the kept documents.
+    func finish() {
+        defer {
+            progress.seconds = Date().timeIntervalSince(started)
+            output.progress(progress)
+        }
+        guard !keepsFirst else { return }
+        var canonical = [Int32](repeating: -1, count: words.count)
+        for line in words.indices where words[line] > 0 {
+            let root = groups.find(line)
+            let best = canonical[root]
+            if best < 0 || words[line] > words[Int(best)] { canonical[root] = Int32(line) }
+        }
+        var dropped: [(line: Int, canonical: Int)] = []
+        for line in words.indices where words[line] > 0 {
+            let best = Int(canonical[groups.find(line)])
+            if best != line { dropped.append((line, best)) }
+        }
+        let resemblances = parallelResemblance(dropped.map { ($0.line, $0.canonical) })
+        for (pair, resemblance) in zip(dropped, resemblances) {
+            let identical = exactHashes[pair.line] == exactHashes[pair.canonical]
+            output.duplicate(DuplicateRecord(
+                id: id(pair.line), duplicateOf: id(pair.canonical),
+                relation: identical ? .identical : .nearDuplicate, resemblance: identical ? 1 : resemblance))
+        }
+        progress.unique = 0
+        var start = 0
+        while start < words.count {
+            var end = start
+            var size = 0
+            while end < words.count && (end == start || size < options.batchBytes) {
+                size += Int(lineLengths[end]) + 1
+                end += 1
+            }
+            let base = lineOffsets[start]
+            let bytes = source.bytes(at: base, count: Int(lineOffsets[end - 1] - base) + Int(lineLengths[end - 1]))
+            bytes.withUnsafeBytes { raw in
+                for line in start..<end where words[line] > 0 && Int(canonical[groups.find(line)]) == line {
+                    let from = Int(lineOffsets[line] - base)
+                    output.keep(UnsafeRawBufferPointer(rebasing: raw[from ..< from + Int(lineLengths[line])]))
+                    progress.unique += 1
+                }
+            }
+            start = end
+        }
+    }
+
+    /// The verified earlier documents of each pending line, the most similar first, on all cores.
+    private func verify(_ pending: [(line: Int, candidates: [Int32])], in batch: DedupBatch) -> [[Match]] {
+        guard !pending.isEmpty else { return [] }
+        progress.verifiedPairs += pending.reduce(0) { $0 + $1.candidates.count }
+        let threshold = options.threshold
+        let features = features
+        let reader = LineReader(source: source, offsets: lineOffsets, lengths: lineLengths, batch: batch)
+        return pending.parallelMap { item in
+            let set = batch.withLine(item.line) { features.shingleSet(line: $0) }
+            var found: [Match] = []
+            for candidate in item.candidates {
+                let resemblance = SetSimilarity.resemblance(set, reader.withLine(Int(candidate)) { features.shingleSet(line: $0) })
+                if resemblance >= threshold { found.append(Match(doc: candidate, resemblance: resemblance, relation: .nearDuplicate)) }
+            }
+            return found.sorted { $0.resemblance != $1.resemblance ? $0.resemblance > $1.resemblance : $0.doc < $1.doc }
+        }
+    }
+
+    /// The exact resemblance of each pair of lines, on all cores.
+    private func parallelResemblance(_ pairs: [(Int, Int)]) -> [Double] {
+        let features = features
+        let reader = LineReader(source: source, offsets: lineOffsets, lengths: lineLengths, batch: nil)
+        return pairs.map { Pair(a: $0.0, b: $0.1) }.parallelMap { pair in
+            SetSimilarity.resemblance(
+                reader.withLine(pair.a) { features.shingleSet(line: $0) },
+                reader.withLine(pair.b) { features.shingleSet(line: $0) })
+        }
+    }
+
+    private func skip(_ line: Int, _ status: DedupFeatures.Status) {
+        progress.skipped += 1
+        let input = "\(name):\(line + 1)"
+        switch status {
+        case .document: break
+        case .empty: output.issue(ReadIssue(input: input, problem: .empty))
+        case .invalidJSON: output.issue(ReadIssue(input: input, problem: .invalidJSON))
+        case .missingText:
+            if case .jsonl(let fields) = options.format { output.issue(ReadIssue(input: input, problem: .missingField(fields.text))) }
+        }
+    }
+
+    private func uniqueID(_ id: String, line: Int) -> String {
+        guard !takenIDs.insert(id).inserted else { return id }
+        var n = 2
+        while takenIDs.contains("\(id)#\(n)") { n += 1 }
+        let renamed = "\(id)#\(n)"
+        takenIDs.insert(renamed)
+        output.issue(ReadIssue(input: "\(name):\(line + 1)", problem: .duplicateID(renamed)))
+        return renamed
+    }
+}
+
+/// A verified match: the earlier document, the exact resemblance and the relation.
+private struct Match: Sendable {
+    var doc: Int32
+    var resemblance: Double
+    var relation: Relation
+}
+
+private struct Pair: Sendable {
+    var a: Int
+    var b: Int
+}
+
+/// Reads input lines again: from the batch in memory when it holds them, else from the input.
+private struct LineReader: @unchecked Sendable {
+    let source: DedupSource
+    let offsets: [Int64]
+    let lengths: [UInt32]
+    let batch: DedupBatch?
+
+    func withLine<R>(_ line: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let batch, line >= batch.firstLine { return batch.withLine(line - batch.firstLine, body) }
+        return source.bytes(at: offsets[line], count: Int(lengths[line])).withUnsafeBytes(body)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Reprint
+
+/// Where `reprint dedup` writes: kept documents to standard output, records to the report file,
+/// warnings (the first few of each kind, then a count) and progress to standard error.
+final class DedupSink: DedupOutput {
+    private static let warningsShown = 20
+    private var out = BufferedFile(descriptor: STDOUT_FILENO)
+    private var report: BufferedFile?
+    private let showsProgress: Bool
+    private var warnings = 0
+    private var lastProgress = Date.distantPast
+
+    init(reportPath: String?, showsProgress: Bool) throws {
+        if let reportPath {
+            let descriptor = open(reportPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { throw CLIError.cannotWrite(reportPath) }
+            report = BufferedFile(descriptor: descriptor)
+        }
+        self.showsProgress = showsProgress
+    }
+
+    func keep(_ line: UnsafeRawBufferPointer) {
+        out.write(line)
+        out.write(newline: ())
+    }
+
+    func duplicate(_ record: DuplicateRecord) {
+        guard report != nil else { return }
+        var line = record.jsonLine
+        line.withUTF8 { report!.write(UnsafeRawBufferPointer($0)) }
+        report!.write(newline: ())
+    }
+
+    func issue(_ issue: ReadIssue) {
+        warnings += 1
+        if warnings <= Self.warningsShown { StandardError.print("reprint: warning: \(issue)") }
+    }
+
+    func progress(_ progress: DedupProgress) {
+        guard showsProgress, Date().timeIntervalSince(lastProgress) > 0.25 else { return }
+        lastProgress = Date()
+        let rate = progress.seconds > 0 ? Double(progress.bytes) / progress.seconds : 0
+        var line = "\r\(Self.megabytes(progress.bytes))"
+        if let total = progress.totalBytes {
+            line += " / \(Self.megabytes(total))"
+            if rate > 0 { line += ", ETA \(Int((Double(total - progress.bytes) / rate).rounded())) s" }
+        }
+        line += ", \(Self.megabytes(Int64(rate)))/s, \(progress.lines) lines, \(progress.identical + progress.nearDuplicates) duplicates   "
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Flushes the outputs and ends the progress line.
+    func close() {
+        out.flush()
+        report?.flush()
+        if let report { Foundation.close(report.descriptor) }
+        if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if warnings > Self.warningsShown {
+            StandardError.print("reprint: warning: \(warnings - Self.warningsShown) more warnings not shown")
+        }
+    }
+
+    static func summary(_ progress: DedupProgress) -> String {
+        let documents = progress.unique + progress.identical + progress.nearDuplicates
+        let rate = progress.seconds > 0 ? Double(progress.bytes) / progress.seconds : 0
+        return "reprint: \(documents) documents: \(progress.unique) kept, \(progress.identical) identical, "
+            + "\(progress.nearDuplicates) near-duplicates dropped, \(progress.skipped) lines skipped, "
+            + "\(progress.verifiedPairs) candidate pairs verified; "
+            + "\(megabytes(progress.bytes)) in \(String(format: "%.2f", progress.seconds)) s (\(megabytes(Int64(rate)))/s)"
+    }
+
+    private static func megabytes(_ bytes: Int64) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+}
+
+/// A file descriptor with a 1 MB write buffer.
+struct BufferedFile {
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func write(newline: ()) { buffer.append(0x0A) }
+
+    mutating func flush() {
+        buffer.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
+                if written <= 0 { break }
+                done += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import Reprint
+
+/// Collects what a run writes.
+private final class Collected: DedupOutput {
+    var kept: [String] = []
+    var records: [DuplicateRecord] = []
+    var issues: [ReadIssue] = []
+
+    func keep(_ line: UnsafeRawBufferPointer) { kept.append(String(decoding: line, as: UTF8.self)) }
+    func duplicate(_ record: DuplicateRecord) { records.append(record) }
+    func issue(_ issue: ReadIssue) { issues.append(issue) }
+}
+
+private func run(_ text: String, _ configure: (inout DedupOptions) -> Void = { _ in }) throws -> (Collected, DedupProgress, String) {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).txt").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var options = DedupOptions()
+    configure(&options)
+    let collected = Collected()
+    let progress = try Deduplicator(options: options).run(path: path, output: collected)
+    return (collected, progress, path)
+}
+
+private let wire = "Officials in Moscow said on Wednesday that the talks with the Taliban delegation would continue next week in the capital"
+private let retyped = "OFFICIALS in Moscow said, on Wednesday, that the talks with the Taliban delegation would continue next week in the capital!"
+/// The wire story (20 words, 16 five-word shingles) with one word added: 17 shingles, Jaccard 16/17.
+private let extended = wire + " today"
+private let other = "The central bank left interest rates unchanged and said inflation would ease slowly over the coming year"
+private let third = "Heavy rain flooded the valley overnight and the regional council opened two shelters for families"
+
+@Suite struct DeduplicatorTests {
+    @Test func findsIdenticalAndNearDuplicateLines() throws {
+        let (out, progress, _) = try run([wire, other, retyped, extended].joined(separator: "\n") + "\n") { $0.format = .lines }
+        #expect(out.kept == [wire, other])
+        #expect(out.records == [
+            DuplicateRecord(id: "3", duplicateOf: "1", relation: .identical, resemblance: 1),
+            DuplicateRecord(id: "4", duplicateOf: "1", relation: .nearDuplicate, resemblance: 16.0 / 17),
+        ])
+        #expect(progress.unique == 2 && progress.identical == 1 && progress.nearDuplicates == 1)
+        #expect(out.issues.isEmpty)
+    }
+
+    @Test func respectsTheThreshold() throws {
+        let (out, _, _) = try run([wire, extended].joined(separator: "\n")) {
+            $0.format = .lines
+            $0.threshold = 0.95
+        }
+        #expect(out.kept == [wire, extended])
+        #expect(out.records.isEmpty)
+    }
+
+    @Test func skipsEmptyLinesNamingThem() throws {
+        let (out, progress, path) = try run("\(wire)\n\n  ...  \n\(retyped)") { $0.format = .lines }
+        #expect(out.kept == [wire])
+        #expect(out.records.map(\.id) == ["4"])
+        #expect(out.issues == [
+            ReadIssue(input: "\(path):2", problem: .empty), ReadIssue(input: "\(path):3", problem: .empty),
+        ])
+        #expect(progress.skipped == 2 && progress.lines == 4)
+    }
+
+    @Test func readsJSONLAndReportsBadLines() throws {
+        let lines = [
+            #"{"id": "a", "text": "\#(wire)"}"#,
+            "{not json",
+            #"{"id": "b", "body": "no text field"}"#,
+            #"{"id": "a", "text": "\#(other)"}"#,
+            #"{"text": "\#(retyped)"}"#,
+            "",
+            #"{"id": 7, "text": "\#(extended)"}"#,
+        ]
+        let (out, _, path) = try run(lines.joined(separator: "\n")) { $0.format = .jsonl(.init()) }
+        #expect(out.kept == [lines[0], lines[3]])
+        #expect(out.records == [
+            DuplicateRecord(id: "5", duplicateOf: "a", relation: .identical, resemblance: 1),
+            DuplicateRecord(id: "7", duplicateOf: "a", relation: .nearDuplicate, resemblance: 16.0 / 17),
+        ])
+        #expect(out.issues == [
+            ReadIssue(input: "\(path):2", problem: .invalidJSON),
+            ReadIssue(input: "\(path):3", problem: .missingField("text")),
+            ReadIssue(input: "\(path):4", problem: .duplicateID("a#2")),
+            ReadIssue(input: "\(path):6", problem: .empty),
+        ])
+    }
+
+    @Test func exactOnlyDropsOnlyIdenticalDocuments() throws {
+        let (out, _, _) = try run([wire, retyped, extended].joined(separator: "\n")) {
+            $0.format = .lines
+            $0.exactOnly = true
+        }
+        #expect(out.kept == [wire, extended])
+        #expect(out.records == [DuplicateRecord(id: "2", duplicateOf: "1", relation: .identical, resemblance: 1)])
+    }
+
+    @Test func keepCanonicalKeepsTheMostCompleteMemberInInputOrder() throws {
+        let (out, _, _) = try run([other, wire, extended, retyped].joined(separator: "\n")) {
+            $0.format = .lines
+            $0.keep = .canonical
+        }
+        #expect(out.kept == [other, extended])
+        #expect(out.records == [
+            DuplicateRecord(id: "2", duplicateOf: "3", relation: .nearDuplicate, resemblance: 16.0 / 17),
+            DuplicateRecord(id: "4", duplicateOf: "3", relation: .nearDuplicate, resemblance: 16.0 / 17),
+        ])
+    }
+
+    @Test func verifiesCandidatesFromEarlierBatchesByReadingThemAgain() throws {
+        let (out, _, _) = try run([wire, other, third, extended].joined(separator: "\n")) {
+            $0.format = .lines
+            $0.batchBytes = 16
+        }
+        #expect(out.kept == [wire, other, third])
+        #expect(out.records == [DuplicateRecord(id: "4", duplicateOf: "1", relation: .nearDuplicate, resemblance: 16.0 / 17)])
+    }
+
+    @Test func missingInputIsAnError() {
+        #expect(throws: DedupError.notFound("/no/such/file.jsonl")) {
+            try Deduplicator().run(path: "/no/such/file.jsonl", output: Collected())
+        }
+    }
+
+    @Test func reportLinesAreJSON() throws {
+        let record = DuplicateRecord(id: "a\"b", duplicateOf: "7", relation: .nearDuplicate, resemblance: 0.833333)
+        #expect(record.jsonLine == #"{"id":"a\"b","duplicate_of":"7","relation":"near-duplicate","resemblance":0.8333}"#)
+    }
+}
+
+@Suite struct ByteTokenizerTests {
+    @Test func wordsAreLowercasedRunsOfLettersAndDigits() {
+        #expect(ByteTokenizer.words(in: "Don't stop_here: CAFÉ, École x² 3.5%") == ["don", "t", "stop", "here", "café", "école", "x²", "3", "5"])
+    }
+
+    @Test func hashesStandForTheWords() {
+        let text = "Don't stop_here: CAFÉ, École x² 3.5% café"
+        var hashes: [UInt64] = []
+        var bytes = text
+        bytes.withUTF8 { ByteTokenizer.forEachWordHash(in: UnsafeRawBufferPointer($0)) { hashes.append($0) } }
+        #expect(hashes.count == 10)
+        #expect(hashes[4] == hashes[9])
+        #expect(Set(hashes).count == 9)
+    }
+
+    @Test func invalidUTF8SeparatesWords() {
+        var hashes: [UInt64] = []
+        let bytes: [UInt8] = [0x61, 0x62, 0xFF, 0x61, 0x62]
+        bytes.withUnsafeBytes { ByteTokenizer.forEachWordHash(in: $0) { hashes.append($0) } }
+        #expect(hashes.count == 2 && hashes[0] == hashes[1])
+    }
+}

@@ -15,6 +15,6 @@ struct ReprintCommand: ParsableCommand {
               reprint eval corpus/docs corpus/pairs.tsv
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self]
+        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self, PanCommand.self]
     )
 }

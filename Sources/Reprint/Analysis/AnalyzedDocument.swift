@@ -54,6 +54,18 @@ public struct AnalyzedDocument: Sendable {
         let end = Int(visible.origins[last.upperBound - 1]) + 1
         return start..<max(start, end)
     }
+
+    /// The original scalar range of the words `range` taken as whole sentences: extended over the
+    /// punctuation right after the last word (a full stop, a closing quote or bracket).
+    public func originalRange(ofSentenceTokens range: Range<Int>) -> Range<Int> {
+        let words = originalRange(ofTokens: range)
+        guard !range.isEmpty else { return words }
+        var end = tokens[range.upperBound - 1].range.upperBound
+        while end < visible.count, !visible.scalars[end].properties.isWhitespace, !Tokenizer.isWordScalar(visible.scalars[end]) {
+            end += 1
+        }
+        return words.lowerBound..<max(words.upperBound, Int(visible.origins[end - 1]) + 1)
+    }
 }
 
 /// A sentence of a document.

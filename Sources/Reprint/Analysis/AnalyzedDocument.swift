@@ -24,6 +24,8 @@ public struct AnalyzedDocument: Sendable {
     public var signature: MinHashSignature
     /// The sentences, with their content terms.
     public var sentences: [Sentence]
+    /// The content term of each word (see ``termCounts``), or 0 for a stop word.
+    public var wordTerms: [UInt64]
     /// Each content term (stemmed word that is not a stop word) with its number of occurrences.
     public var termCounts: [UInt64: Int]
     /// Names and numbers: capitalized words that do not start a sentence, and numerals.

@@ -2,7 +2,8 @@
 /// in any order — as the best PAN text-alignment systems do (after Sanchez-Perez, Sidorov and
 /// Gelbukh, PAN 2014).
 ///
-/// 1. **Units**: sentences; a sentence with fewer than ``minimumUnitTerms`` content terms joins the next.
+/// 1. **Units**: sentences, those longer than ``maximumUnitWords`` cut into equal parts (lists and
+///    unpunctuated text); a unit with fewer than ``minimumUnitTerms`` content terms joins the next.
 /// 2. **Seeds**: unit pairs whose content terms (stems of non-stop words) agree both weighted
 ///    (``SentenceAligner`` Dice with the given term weights, at least its `minimumSimilarity`)
 ///    and unweighted (plain Dice at least ``minimumOverlap``). Word edits and synonym swaps leave
@@ -25,6 +26,8 @@ public struct PassageAligner: Sendable {
     public var minimumOverlap: Double
     /// A sentence with fewer content terms than this is merged with the next one.
     public var minimumUnitTerms: Int
+    /// A sentence with more words than this is cut into equal parts no longer than this.
+    public var maximumUnitWords: Int
     /// The most units without a seed that a passage may bridge, in either document.
     public var maximumGap: Int
     /// The gap allowed in the second document when looking for summaries.
@@ -47,8 +50,9 @@ public struct PassageAligner: Sendable {
         sentences: SentenceAligner = .init(minimumSimilarity: 0.4), minimumOverlap: Double = 0.4,
         minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 4,
         minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
-        minimumWords: Int = 20, seedShare: Double = 0.7
+        minimumWords: Int = 20, seedShare: Double = 0.7, maximumUnitWords: Int = 40
     ) {
+        self.maximumUnitWords = maximumUnitWords
         self.minimumSingleSeedSimilarity = minimumSingleSeedSimilarity
         self.seedShare = seedShare
         self.sentences = sentences
@@ -64,7 +68,7 @@ public struct PassageAligner: Sendable {
     /// The passages `a` and `b` share, as word ranges, ordered by their position in `a`;
     /// `weight` gives each content term's weight (e.g. ``TermWeights/weight(_:)``).
     public func passages(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [TokenAlignment] {
-        let unitsA = units(of: a.sentences), unitsB = units(of: b.sentences)
+        let unitsA = units(of: a), unitsB = units(of: b)
         let links = sentences.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
         var bestA = [Double](repeating: 0, count: unitsA.count), bestB = [Double](repeating: 0, count: unitsB.count)
         for link in links {
@@ -92,11 +96,12 @@ public struct PassageAligner: Sendable {
 
     // MARK: - Units
 
-    /// Sentences, each short one merged into the next (a trailing short one into the previous).
-    func units(of sentences: [Sentence]) -> [Sentence] {
+    /// Sentences cut to ``maximumUnitWords``, each short one merged into the next (a trailing
+    /// short one into the previous).
+    func units(of document: AnalyzedDocument) -> [Sentence] {
         var units: [Sentence] = []
         var pending: Sentence?
-        for sentence in sentences {
+        for sentence in document.sentences.flatMap({ cut($0, document) }) {
             let unit = pending.map { Self.merged($0, sentence) } ?? sentence
             if unit.terms.count >= minimumUnitTerms {
                 units.append(unit)
@@ -109,6 +114,20 @@ public struct PassageAligner: Sendable {
             if let last = units.popLast() { units.append(Self.merged(last, pending)) } else { units.append(pending) }
         }
         return units
+    }
+
+    /// A sentence, or its equal parts when it is longer than ``maximumUnitWords``.
+    private func cut(_ sentence: Sentence, _ document: AnalyzedDocument) -> [Sentence] {
+        let count = sentence.tokens.count
+        guard count > maximumUnitWords, maximumUnitWords > 0 else { return [sentence] }
+        let parts = (count + maximumUnitWords - 1) / maximumUnitWords
+        return (0..<parts).map { part in
+            let tokens = (sentence.tokens.lowerBound + part * count / parts)..<(sentence.tokens.lowerBound + (part + 1) * count / parts)
+            var terms = document.wordTerms[tokens].filter { $0 != 0 }
+            terms.sort()
+            terms.removeDuplicates()
+            return Sentence(tokens: tokens, terms: terms)
+        }
     }
 
     private static func merged(_ first: Sentence, _ second: Sentence) -> Sentence {

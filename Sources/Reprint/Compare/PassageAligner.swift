@@ -48,9 +48,9 @@ public struct PassageAligner: Sendable {
     /// Creates an aligner; the defaults are the settings measured on PAN 2013 (see the README).
     public init(
         sentences: SentenceAligner = .init(minimumSimilarity: 0.4), minimumOverlap: Double = 0.4,
-        minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 4,
+        minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 3,
         minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
-        minimumWords: Int = 20, seedShare: Double = 0.7, maximumUnitWords: Int = 40
+        minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40
     ) {
         self.maximumUnitWords = maximumUnitWords
         self.minimumSingleSeedSimilarity = minimumSingleSeedSimilarity

@@ -16,6 +16,6 @@ struct ReprintCommand: ParsableCommand {
               reprint dedup corpus.jsonl --report duplicates.jsonl > unique.jsonl
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self, DedupCommand.self]
+        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self, DedupCommand.self, PanCommand.self]
     )
 }

@@ -24,6 +24,8 @@ public struct AnalyzedDocument: Sendable {
     public var signature: MinHashSignature
     /// The sentences, with their content terms.
     public var sentences: [Sentence]
+    /// The content term of each word (see ``termCounts``), or 0 for a stop word.
+    public var wordTerms: [UInt64]
     /// Each content term (stemmed word that is not a stop word) with its number of occurrences.
     public var termCounts: [UInt64: Int]
     /// Names and numbers: capitalized words that do not start a sentence, and numerals.
@@ -40,6 +42,18 @@ public struct AnalyzedDocument: Sendable {
         let start = Int(visible.origins[first.lowerBound])
         let end = Int(visible.origins[last.upperBound - 1]) + 1
         return start..<max(start, end)
+    }
+
+    /// The original scalar range of the words `range` taken as whole sentences: extended over the
+    /// punctuation right after the last word (a full stop, a closing quote or bracket).
+    public func originalRange(ofSentenceTokens range: Range<Int>) -> Range<Int> {
+        let words = originalRange(ofTokens: range)
+        guard !range.isEmpty else { return words }
+        var end = tokens[range.upperBound - 1].range.upperBound
+        while end < visible.count, !visible.scalars[end].properties.isWhitespace, !Tokenizer.isWordScalar(visible.scalars[end]) {
+            end += 1
+        }
+        return words.lowerBound..<max(words.upperBound, Int(visible.origins[end - 1]) + 1)
     }
 }
 

@@ -56,7 +56,7 @@ public struct DocumentAnalyzer {
             visible: visible, tokens: tokens, wordHashes: wordHashes, shingleHashes: shingleHashes,
             shingleSet: Shingles.set(shingleHashes),
             exactHash: allWords.reduce(UInt64(allWords.count), StableHash.combine),
-            signature: minHasher.signature(of: shingleHashes), sentences: sentences,
+            signature: minHasher.signature(of: shingleHashes), sentences: sentences, wordTerms: terms.map { $0 ?? 0 },
             termCounts: termCounts, names: names
         )
     }

@@ -34,4 +34,8 @@ public struct PairEvidence: Sendable, Equatable {
     public var wordsA: Int
     /// The number of words of `b`.
     public var wordsB: Int
+
+    /// A label-free paraphrase score in 0...1: the mean of ``sentenceSimilarity`` and
+    /// ``topicSimilarity``, high when the texts say the same thing in the same or other words.
+    public var paraphraseScore: Double { (sentenceSimilarity + topicSimilarity) / 2 }
 }

@@ -14,6 +14,8 @@ public struct SentenceAligner: Sendable {
         public var b: Int
         /// The weighted Dice similarity of their terms, in 0...1.
         public var similarity: Double
+        /// The plain Dice overlap of their terms (every term weighing 1), in 0...1.
+        public var overlap: Double
     }
 
     /// The lowest similarity at which two sentences may be aligned.
@@ -26,6 +28,12 @@ public struct SentenceAligner: Sendable {
 
     /// The monotone alignment of two documents' sentences; `weight` gives each term's weight.
     public func align(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) -> [Link] {
+        heaviestIncreasingChain(links(a, b, weight: weight), count: b.count)
+    }
+
+    /// Every sentence pair whose weighted Dice similarity reaches ``minimumSimilarity``, in any
+    /// order of the documents, ordered by `a` then `b`: the candidate links before the chain is chosen.
+    public func links(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) -> [Link] {
         // Number the pair's terms densely so the inner loops index arrays instead of hashing.
         var ids: [UInt64: Int32] = [:]
         var weights: [Double] = []
@@ -47,22 +55,29 @@ public struct SentenceAligner: Sendable {
         }
         var links: [Link] = []
         var shared = [Double](repeating: 0, count: b.count)
+        var sharedCount = [Int32](repeating: 0, count: b.count)
         var touched: [Int32] = []
         for (i, terms) in termsA.enumerated() {
             for term in terms {
                 for j in sentencesWithTerm[Int(term)] {
-                    if shared[Int(j)] == 0 { touched.append(j) }
+                    if sharedCount[Int(j)] == 0 { touched.append(j) }
                     shared[Int(j)] += weights[Int(term)]
+                    sharedCount[Int(j)] += 1
                 }
             }
+            touched.sort()
             for j in touched {
                 let similarity = 2 * shared[Int(j)] / (massA[i] + massB[Int(j)])
-                if similarity >= minimumSimilarity { links.append(Link(a: i, b: Int(j), similarity: similarity)) }
+                if similarity >= minimumSimilarity {
+                    let overlap = 2 * Double(sharedCount[Int(j)]) / Double(terms.count + termsB[Int(j)].count)
+                    links.append(Link(a: i, b: Int(j), similarity: similarity, overlap: overlap))
+                }
                 shared[Int(j)] = 0
+                sharedCount[Int(j)] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return heaviestIncreasingChain(links, count: b.count)
+        return links
     }
 
     /// The chain of links increasing in both `a` and `b` with the greatest total similarity.

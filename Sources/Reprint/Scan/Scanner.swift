@@ -61,6 +61,22 @@ public struct Scanner: Sendable {
         return ScanReport(documents: analyzed, candidates: candidates, comparisons: comparisons, includeUnrelated: includeUnrelated)
     }
 
+    /// Compares given pairs of documents, each pair on its own (no candidates, no page furniture:
+    /// a text that recurs across pairs is content here, not boilerplate); term weights come from
+    /// all the documents together.
+    public func compare(pairs: [(SourceDocument, SourceDocument)]) -> [Comparison] {
+        let shingleSize = options.shingleSize, signatureSize = options.signatureSize
+        let analyzed = pairs.flatMap { [$0.0, $0.1] }
+            .parallelMap(makeState: { DocumentAnalyzer(shingleSize: shingleSize, signatureSize: signatureSize) }) { analyzer, document in
+                analyzer.analyze(document)
+            }
+        let weights = TermWeights(documents: analyzed)
+        let comparer = options.comparer
+        return Array(0..<pairs.count).parallelMap { index in
+            comparer.compare(analyzed[2 * index], analyzed[2 * index + 1], weights: weights, shingleSize: shingleSize)
+        }
+    }
+
     private static func allPairs(_ count: Int) -> [(Int, Int)] {
         (0..<count).flatMap { a in ((a + 1)..<count).map { (a, $0) } }
     }

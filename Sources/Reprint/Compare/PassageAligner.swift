@@ -1,0 +1,250 @@
+/// Finds every passage one document reuses from another — copied, edited, reworded or summarized,
+/// in any order — as the best PAN text-alignment systems do (after Sanchez-Perez, Sidorov and
+/// Gelbukh, PAN 2014).
+///
+/// 1. **Units**: sentences, those longer than ``maximumUnitWords`` cut into equal parts (lists and
+///    unpunctuated text); a unit with fewer than ``minimumUnitTerms`` content terms joins the next.
+/// 2. **Seeds**: unit pairs whose content terms (stems of non-stop words) agree both weighted
+///    (``SentenceAligner`` Dice with the given term weights, at least its `minimumSimilarity`)
+///    and unweighted (plain Dice at least ``minimumOverlap``). Word edits and synonym swaps leave
+///    enough stems in place; word order does not matter.
+/// 3. **Extension**: seeds are grouped into passages, splitting wherever two seeds are more than
+///    ``maximumGap`` units apart in either document, recursively, until every group is contiguous
+///    up to the gap on both sides.
+/// 4. **Validation**: a passage survives when its two sides, as weighted term vectors, have a
+///    cosine of at least ``minimumPassageSimilarity``; a weaker passage is split again with a
+///    smaller gap.
+/// 5. **Summaries**: the same steps run again allowing ``summaryGap`` units between seeds in the
+///    second document; when that finds second-side passages at least ``summaryRatio`` times longer
+///    than their first sides (a short text condensing a long one), that result is taken.
+/// 6. **Filtering**: passages overlapping a better one in either document and passages shorter
+///    than ``minimumWords`` on either side are dropped.
+public struct PassageAligner: Sendable {
+    /// Scores unit pairs; its `minimumSimilarity` is the weighted Dice a seed needs.
+    public var sentences: SentenceAligner
+    /// The plain Dice overlap of content terms a seed needs too.
+    public var minimumOverlap: Double
+    /// A sentence with fewer content terms than this is merged with the next one.
+    public var minimumUnitTerms: Int
+    /// A sentence with more words than this is cut into equal parts no longer than this.
+    public var maximumUnitWords: Int
+    /// The most units without a seed that a passage may bridge, in either document.
+    public var maximumGap: Int
+    /// The gap allowed in the second document when looking for summaries.
+    public var summaryGap: Int
+    /// How many times longer the second side must be than the first for the summary result to be used.
+    public var summaryRatio: Double
+    /// The cosine of the two sides' weighted term vectors a passage needs.
+    public var minimumPassageSimilarity: Double
+    /// The cosine a passage resting on a single seed needs: one sentence pair is weaker evidence
+    /// than several, and two sentences on one topic often share that many terms by chance.
+    public var minimumSingleSeedSimilarity: Double
+    /// The fewest words a passage must span on each side.
+    public var minimumWords: Int
+    /// A seed whose similarity is below this share of the best seed of either of its units is
+    /// dropped: a copied sentence's chance likeness to its neighbours must not widen the passage.
+    public var seedShare: Double
+
+    /// Creates an aligner; the defaults are the settings measured on PAN 2013 (see the README).
+    public init(
+        sentences: SentenceAligner = .init(minimumSimilarity: 0.4), minimumOverlap: Double = 0.4,
+        minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 3,
+        minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
+        minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40
+    ) {
+        self.maximumUnitWords = maximumUnitWords
+        self.minimumSingleSeedSimilarity = minimumSingleSeedSimilarity
+        self.seedShare = seedShare
+        self.sentences = sentences
+        self.minimumOverlap = minimumOverlap
+        self.minimumUnitTerms = minimumUnitTerms
+        self.maximumGap = maximumGap
+        self.summaryGap = summaryGap
+        self.summaryRatio = summaryRatio
+        self.minimumPassageSimilarity = minimumPassageSimilarity
+        self.minimumWords = minimumWords
+    }
+
+    /// The passages `a` and `b` share, as word ranges, ordered by their position in `a`;
+    /// `weight` gives each content term's weight (e.g. ``TermWeights/weight(_:)``).
+    public func passages(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [TokenAlignment] {
+        let unitsA = units(of: a), unitsB = units(of: b)
+        let links = sentences.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
+        var bestA = [Double](repeating: 0, count: unitsA.count), bestB = [Double](repeating: 0, count: unitsB.count)
+        for link in links {
+            bestA[link.a] = max(bestA[link.a], link.similarity)
+            bestB[link.b] = max(bestB[link.b], link.similarity)
+        }
+        let seeds = links
+            .filter { $0.similarity >= seedShare * max(bestA[$0.a], bestB[$0.b]) }
+            .map { Seed(a: $0.a, b: $0.b) }
+        guard !seeds.isEmpty else { return [] }
+        let vectors = TermVectors(unitsA, unitsB, weight: weight)
+
+        var found = resolved(grouped(seeds, gapA: maximumGap, gapB: maximumGap, vectors: vectors))
+        if summaryGap > maximumGap {
+            let summary = resolved(grouped(seeds, gapA: maximumGap, gapB: summaryGap, vectors: vectors))
+            let lengthA = summary.reduce(0) { $0 + Self.words($1.a, unitsA) }
+            let lengthB = summary.reduce(0) { $0 + Self.words($1.b, unitsB) }
+            if Double(lengthB) >= summaryRatio * Double(lengthA) { found = summary }
+        }
+        return found
+            .map { TokenAlignment(kind: .paraphrase, a: Self.tokens($0.a, unitsA), b: Self.tokens($0.b, unitsB)) }
+            .filter { $0.a.count >= minimumWords && $0.b.count >= minimumWords }
+            .sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
+    }
+
+    // MARK: - Units
+
+    /// Sentences cut to ``maximumUnitWords``, each short one merged into the next (a trailing
+    /// short one into the previous).
+    func units(of document: AnalyzedDocument) -> [Sentence] {
+        var units: [Sentence] = []
+        var pending: Sentence?
+        for sentence in document.sentences.flatMap({ cut($0, document) }) {
+            let unit = pending.map { Self.merged($0, sentence) } ?? sentence
+            if unit.terms.count >= minimumUnitTerms {
+                units.append(unit)
+                pending = nil
+            } else {
+                pending = unit
+            }
+        }
+        if let pending {
+            if let last = units.popLast() { units.append(Self.merged(last, pending)) } else { units.append(pending) }
+        }
+        return units
+    }
+
+    /// A sentence, or its equal parts when it is longer than ``maximumUnitWords``.
+    private func cut(_ sentence: Sentence, _ document: AnalyzedDocument) -> [Sentence] {
+        let count = sentence.tokens.count
+        guard count > maximumUnitWords, maximumUnitWords > 0 else { return [sentence] }
+        let parts = (count + maximumUnitWords - 1) / maximumUnitWords
+        return (0..<parts).map { part in
+            let tokens = (sentence.tokens.lowerBound + part * count / parts)..<(sentence.tokens.lowerBound + (part + 1) * count / parts)
+            var terms = document.wordTerms[tokens].filter { $0 != 0 }
+            terms.sort()
+            terms.removeDuplicates()
+            return Sentence(tokens: tokens, terms: terms)
+        }
+    }
+
+    private static func merged(_ first: Sentence, _ second: Sentence) -> Sentence {
+        var terms = first.terms + second.terms
+        terms.sort()
+        terms.removeDuplicates()
+        return Sentence(tokens: first.tokens.lowerBound..<second.tokens.upperBound, terms: terms)
+    }
+
+    private static func tokens(_ units: ClosedRange<Int>, _ all: [Sentence]) -> Range<Int> {
+        all[units.lowerBound].tokens.lowerBound..<all[units.upperBound].tokens.upperBound
+    }
+
+    private static func words(_ units: ClosedRange<Int>, _ all: [Sentence]) -> Int {
+        tokens(units, all).count
+    }
+
+    // MARK: - Extension and validation
+
+    /// A seed: unit `a` of the first document matches unit `b` of the second.
+    struct Seed: Equatable {
+        var a: Int
+        var b: Int
+    }
+
+    /// A candidate passage: unit ranges on both sides and the cosine of their term vectors.
+    struct Candidate {
+        var a: ClosedRange<Int>
+        var b: ClosedRange<Int>
+        var similarity: Double
+    }
+
+    /// Groups seeds into validated passages, narrowing the gaps for groups that fail validation.
+    private func grouped(_ seeds: [Seed], gapA: Int, gapB: Int, vectors: TermVectors) -> [Candidate] {
+        var passages: [Candidate] = []
+        for group in Self.clusters(seeds, gapA: gapA, gapB: gapB) {
+            let a = group.map(\.a).min()!...group.map(\.a).max()!
+            let b = group.map(\.b).min()!...group.map(\.b).max()!
+            let similarity = vectors.cosine(a, b)
+            if similarity >= (group.count > 1 ? minimumPassageSimilarity : minimumSingleSeedSimilarity) {
+                passages.append(Candidate(a: a, b: b, similarity: similarity))
+            } else if gapA > 0 || gapB > 0, group.count > 1 {
+                passages += grouped(group, gapA: max(0, gapA - 1), gapB: max(0, gapB - 1), vectors: vectors)
+            }
+        }
+        return passages
+    }
+
+    /// Splits seeds wherever consecutive seeds (by `a`, then by `b` within each part) lie more than
+    /// the gap apart, until no part splits further.
+    static func clusters(_ seeds: [Seed], gapA: Int, gapB: Int) -> [[Seed]] {
+        var result: [[Seed]] = []
+        for group in split(seeds, gap: gapA, key: \.a) {
+            let parts = split(group, gap: gapB, key: \.b)
+            if parts.count == 1 {
+                result.append(group)
+            } else {
+                for part in parts { result += clusters(part, gapA: gapA, gapB: gapB) }
+            }
+        }
+        return result
+    }
+
+    private static func split(_ seeds: [Seed], gap: Int, key: KeyPath<Seed, Int>) -> [[Seed]] {
+        let sorted = seeds.sorted { ($0[keyPath: key], $0.a, $0.b) < ($1[keyPath: key], $1.a, $1.b) }
+        var parts: [[Seed]] = []
+        for seed in sorted {
+            if let last = parts.last?.last, seed[keyPath: key] - last[keyPath: key] - 1 <= gap {
+                parts[parts.count - 1].append(seed)
+            } else {
+                parts.append([seed])
+            }
+        }
+        return parts
+    }
+
+    /// Keeps the best passages such that no two overlap in either document.
+    private func resolved(_ candidates: [Candidate]) -> [Candidate] {
+        var kept: [Candidate] = []
+        let ranked = candidates.sorted {
+            ($0.similarity * Double($0.a.count + $0.b.count), $0.a.lowerBound) > ($1.similarity * Double($1.a.count + $1.b.count), $1.a.lowerBound)
+        }
+        for candidate in ranked where !kept.contains(where: { $0.a.overlaps(candidate.a) || $0.b.overlaps(candidate.b) }) {
+            kept.append(candidate)
+        }
+        return kept
+    }
+}
+
+/// The weighted term vectors of the units of two documents, densely numbered so that the vector
+/// of any run of units can be summed quickly.
+private struct TermVectors {
+    private var unitsA: [[(term: Int, weight: Double)]]
+    private var unitsB: [[(term: Int, weight: Double)]]
+
+    init(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) {
+        var ids: [UInt64: Int] = [:]
+        func dense(_ unit: Sentence) -> [(term: Int, weight: Double)] {
+            unit.terms.map { term in
+                if let id = ids[term] { return (id, weight(term)) }
+                ids[term] = ids.count
+                return (ids.count - 1, weight(term))
+            }
+        }
+        unitsA = a.map(dense)
+        unitsB = b.map(dense)
+    }
+
+    /// The cosine of the summed vectors of units `a` (first document) and `b` (second document).
+    func cosine(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Double {
+        var vectorA: [Int: Double] = [:]
+        for unit in a { for (term, weight) in unitsA[unit] { vectorA[term, default: 0] += weight } }
+        var vectorB: [Int: Double] = [:]
+        for unit in b { for (term, weight) in unitsB[unit] { vectorB[term, default: 0] += weight } }
+        var dot = 0.0
+        for (term, value) in vectorB { if let other = vectorA[term] { dot += value * other } }
+        let normA = vectorA.values.reduce(0) { $0 + $1 * $1 }, normB = vectorB.values.reduce(0) { $0 + $1 * $1 }
+        return normA == 0 || normB == 0 ? 0 : dot / (normA * normB).squareRoot()
+    }
+}

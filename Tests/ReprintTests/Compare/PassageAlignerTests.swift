@@ -1,0 +1,119 @@
+import Testing
+import Reprint
+
+/// Passage alignment on hand-written fixtures: a source about a lighthouse, and suspicious texts
+/// that reuse three of its sentences (copied, edited, spun) or condense it, between sentences
+/// about a bakery that share no content word with the source.
+@Suite("PassageAligner")
+struct PassageAlignerTests {
+    static let source = [
+        "The old lighthouse on Gull Point was built in 1872 by the harbour commission.",
+        "Its lamp burned whale oil until the keepers switched to kerosene twenty years later.",
+        "In 1934 a violent winter storm cracked the tower and flooded the keeper's cottage.",
+        "Engineers from the capital spent two summers rebuilding the foundation with granite blocks.",
+        "The beacon was automated in 1968, and the last keeper retired to a farm inland.",
+        "Today volunteers guide visitors up the spiral staircase every weekend from May to October.",
+        "A small museum beside the tower displays logbooks, brass instruments and photographs.",
+        "The town council hopes a new grant will pay for repainting the red and white stripes.",
+    ].joined(separator: " ")
+
+    static let before = "Our bakery opened its doors on a rainy Tuesday morning. Customers queue for sourdough loaves, cinnamon buns and rye crackers. The head baker trained in Lyon before moving back."
+    static let after = "On Fridays the shop sells discounted pastries after four o'clock. Profits from the café fund cookery classes for local teenagers."
+
+    /// The source's third to fifth sentences.
+    static let reused = source.scalarRange(of: "In 1934")!.lowerBound..<source.scalarRange(of: "farm inland.")!.upperBound
+
+    private func align(_ suspicious: String, _ source: String, aligner: PassageAligner = .init()) -> [(a: Range<Int>, b: Range<Int>)] {
+        var analyzer = DocumentAnalyzer()
+        let a = analyzer.analyze(SourceDocument(id: "susp.txt", text: suspicious, format: .plain))
+        let b = analyzer.analyze(SourceDocument(id: "src.txt", text: source, format: .plain))
+        return aligner.passages(a, b, weight: { _ in 1 }).map {
+            (a.originalRange(ofSentenceTokens: $0.a), b.originalRange(ofSentenceTokens: $0.b))
+        }
+    }
+
+    /// The suspicious text with `middle` between the bakery sentences, and `middle`'s range in it.
+    private func embed(_ middle: String) -> (text: String, range: Range<Int>) {
+        let text = Self.before + " " + middle + " " + Self.after
+        let start = Self.before.unicodeScalars.count + 1
+        return (text, start..<(start + middle.unicodeScalars.count))
+    }
+
+    @Test func verbatimPassageHasExactBoundaries() {
+        let middle = String(String.UnicodeScalarView(Array(Self.source.unicodeScalars)[Self.reused]))
+        let (text, range) = embed(middle)
+        let passages = align(text, Self.source)
+        #expect(passages.count == 1)
+        #expect(passages.first?.a == range)
+        #expect(passages.first?.b == Self.reused)
+    }
+
+    @Test func editedPassageKeepsBoundaries() {
+        let (text, range) = embed(
+            "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage. "
+                + "Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
+                + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
+        let passages = align(text, Self.source)
+        #expect(passages.count == 1)
+        #expect(passages.first?.a == range)
+        #expect(passages.first?.b == Self.reused)
+    }
+
+    @Test func spunPassageIsFoundWhole() {
+        let (text, range) = embed(
+            "A fierce winter storm in 1934 split the tower and left the keeper's cottage under water. "
+                + "For two summers, engineers sent from the capital rebuilt its foundation using blocks of granite. "
+                + "Automation came to the beacon in 1968, and its final keeper retired to a farm away from the coast.")
+        let passages = align(text, Self.source)
+        #expect(passages.count == 1)
+        #expect(passages.first?.a == range)
+        #expect(passages.first?.b == Self.reused)
+    }
+
+    @Test func summaryMapsToTheStretchItCondenses() {
+        let (text, range) = embed(
+            "Gull Point lighthouse, built in 1872, burned whale oil. "
+                + "A 1934 winter storm cracked the tower, so engineers rebuilt it on granite. "
+                + "The beacon was automated in 1968; volunteers now guide visitors.")
+        let passages = align(text, Self.source)
+        #expect(passages.count == 1)
+        #expect(passages.first?.a == range)
+        // From the first condensed sentence to the last: the museum and council sentences are not summarized.
+        let condensed = 0..<Self.source.scalarRange(of: "to October.")!.upperBound
+        #expect(passages.first?.b == condensed)
+    }
+
+    @Test func unrelatedTextsShareNoPassage() {
+        #expect(align(Self.before + " " + Self.after, Self.source).isEmpty)
+    }
+
+    @Test func passagesInAnyOrderAreFoundSeparately() {
+        let sentences = Self.source.split(separator: ". ").map(String.init)
+        // The source's last three sentences, then bakery text, then its first three.
+        let first = sentences[5...7].joined(separator: ". ")
+        let second = sentences[0...2].joined(separator: ". ") + "."
+        let text = first + " " + Self.before + " " + Self.after + " " + second
+        let passages = align(text, Self.source)
+        #expect(passages.count == 2)
+        #expect(passages.first?.a == 0..<first.unicodeScalars.count)
+        #expect(passages.first?.b == Self.source.scalarRange(of: "Today volunteers")!.lowerBound..<Self.source.unicodeScalars.count)
+        #expect(passages.last?.b == 0..<Self.source.scalarRange(of: "flooded the keeper's cottage.")!.upperBound)
+    }
+
+    @Test func shortPassagesAreDropped() {
+        let (text, _) = embed("In 1934 a violent winter storm cracked the tower and flooded the keeper's cottage.")
+        #expect(align(text, Self.source).isEmpty)
+        var lenient = PassageAligner()
+        lenient.minimumWords = 10
+        #expect(align(text, Self.source, aligner: lenient).count == 1)
+    }
+}
+
+extension String {
+    /// The Unicode scalar range of the first occurrence of `needle`.
+    func scalarRange(of needle: String) -> Range<Int>? {
+        guard let found = range(of: needle) else { return nil }
+        let start = unicodeScalars.distance(from: unicodeScalars.startIndex, to: found.lowerBound)
+        return start..<(start + needle.unicodeScalars.count)
+    }
+}

@@ -143,6 +143,17 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
         #expect(Set(hashes).count == 9)
     }
 
+    @Test func asciiWordsHashAsTheirBytewiseLowercase() {
+        // The Kelvin sign lowercases to ASCII "k" but sends its word down the byte-by-byte path;
+        // the plain ASCII spellings take the eight-bytes-at-a-time path, short and long, mid-text and at the end.
+        for tail in ["", "a", "abcdef", "abcdefg", "abcdefghijklmno", "abcdefghijklmnopqrstuvwxyz0123"] {
+            var hashes: [UInt64] = []
+            var text = "\u{212A}\(tail) K\(tail.uppercased()), k\(tail)"
+            text.withUTF8 { ByteTokenizer.forEachWordHash(in: UnsafeRawBufferPointer($0)) { hashes.append($0) } }
+            #expect(hashes.count == 3 && Set(hashes).count == 1, "k\(tail)")
+        }
+    }
+
     @Test func invalidUTF8SeparatesWords() {
         var hashes: [UInt64] = []
         let bytes: [UInt8] = [0x61, 0x62, 0xFF, 0x61, 0x62]

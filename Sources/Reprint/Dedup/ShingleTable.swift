@@ -69,12 +69,7 @@ struct ShingleTable {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)
         mask = slots.count - 1
-        slots.withUnsafeMutableBufferPointer { slots in
-            for hash in old where hash != 0 {
-                var index = Int(truncatingIfNeeded: hash) & mask
-                while slots[index] != 0 { index = (index + 1) & mask }
-                slots[index] = hash
-            }
-        }
+        count = hasZero ? 1 : 0
+        for hash in old where hash != 0 { _ = insert(hash) }
     }
 }

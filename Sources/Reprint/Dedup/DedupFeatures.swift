@@ -75,16 +75,40 @@ struct DedupFeatures: Sendable {
 
     /// The sorted, distinct shingle hashes of a line's document (empty for a line that is not a document).
     func shingleSet(line: UnsafeRawBufferPointer) -> [UInt64] {
-        var shingles = ShingleHasher(size: shingleSize)
         var hashes: [UInt64] = []
+        forEachShingle(line: line) { hashes.append($0) }
+        return Shingles.set(hashes)
+    }
+
+    /// The distinct shingle hashes of a line's document in a table (empty for a line that is not a document).
+    func shingleTable(line: UnsafeRawBufferPointer) -> ShingleTable {
+        var table = ShingleTable(capacity: line.count / 6)
+        forEachShingle(line: line) { _ = table.insert($0) }
+        return table
+    }
+
+    /// The exact Jaccard similarity of a line's document and the document whose shingles `table` holds;
+    /// `scratch` is the caller's table, emptied and reused.
+    func resemblance(line: UnsafeRawBufferPointer, to table: ShingleTable, scratch: inout ShingleTable) -> Double {
+        scratch.removeAll()
+        var shared = 0
+        forEachShingle(line: line) { shingle in
+            if scratch.insert(shingle) && table.contains(shingle) { shared += 1 }
+        }
+        let union = table.count + scratch.count - shared
+        return union == 0 ? 1 : Double(shared) / Double(union)
+    }
+
+    /// Calls `body` with each shingle hash of a line's document, in text order (repeats included).
+    private func forEachShingle(line: UnsafeRawBufferPointer, _ body: (UInt64) -> Void) {
+        var shingles = ShingleHasher(size: shingleSize)
         _ = withText(of: line) { text, _ in
             ByteTokenizer.forEachWordHash(in: text) { word in
-                if let shingle = shingles.push(word) { hashes.append(shingle) }
+                if let shingle = shingles.push(word) { body(shingle) }
             }
-            if let shingle = shingles.shortTextShingle { hashes.append(shingle) }
+            if let shingle = shingles.shortTextShingle { body(shingle) }
             return Sketch(status: .document)
         }
-        return Shingles.set(hashes)
     }
 
     /// Calls `body` with the text of a line (the line itself, or its JSONL text field) and its JSONL id.

@@ -212,10 +212,11 @@ private final class DedupRun<Output: DedupOutput> {
         let features = features
         let reader = LineReader(source: source, offsets: lineOffsets, lengths: lineLengths, batch: batch)
         return pending.parallelMap { item in
-            let set = batch.withLine(item.line) { features.shingleSet(line: $0) }
+            let table = batch.withLine(item.line) { features.shingleTable(line: $0) }
+            var scratch = ShingleTable(capacity: 256)
             var found: [Match] = []
             for candidate in item.candidates {
-                let resemblance = SetSimilarity.resemblance(set, reader.withLine(Int(candidate)) { features.shingleSet(line: $0) })
+                let resemblance = reader.withLine(Int(candidate)) { features.resemblance(line: $0, to: table, scratch: &scratch) }
                 if resemblance >= threshold { found.append(Match(doc: candidate, resemblance: resemblance, relation: .nearDuplicate)) }
             }
             return found.sorted { $0.resemblance != $1.resemblance ? $0.resemblance > $1.resemblance : $0.doc < $1.doc }

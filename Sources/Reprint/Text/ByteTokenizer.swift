@@ -18,14 +18,22 @@ public enum ByteTokenizer {
         while index < end {
             let byte = base[index]
             if byte < 0x80 {
-                let lower = byte | 0x20
-                if byte &- 0x30 < 10 {
-                    word.append(byte)
-                } else if lower &- 0x61 < 26 {
-                    word.append(lower)
-                } else if word.length > 0 {
-                    body(word.finish())
+                guard isASCIIWordByte(byte) else {
+                    if word.length > 0 { body(word.finish()) }
+                    index += 1
+                    continue
                 }
+                if word.length == 0 {
+                    // A word that starts with ASCII: find its end, and hash it eight bytes at a time
+                    // unless it goes on with a non-ASCII byte (then the byte loop below takes it).
+                    let stop = asciiWordEnd(base, from: index + 1, end: end)
+                    if stop == end || base[stop] < 0x80 {
+                        body(asciiWordHash(base, from: index, to: stop, end: end))
+                        index = stop
+                        continue
+                    }
+                }
+                word.append(byte | 0x20)
                 index += 1
                 continue
             }
@@ -38,6 +46,59 @@ public enum ByteTokenizer {
             appendLowercased(scalar, to: &word, body)
         }
         if word.length > 0 { body(word.finish()) }
+    }
+
+    /// Whether a byte is an ASCII letter or digit (for those, `byte | 0x20` is the lowercase byte).
+    @inline(__always)
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+    }
+
+    /// The first index from `from` whose byte is not an ASCII letter or digit (`end` if none),
+    /// testing eight bytes at a time (SWAR range checks: a carry out of a non-ASCII byte can only
+    /// spoil the bytes after it, and that byte itself ends the word).
+    @inline(__always)
+    private static func asciiWordEnd(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        var index = from
+        while index + 8 <= end {
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let ascii = ~x & high
+            let y = x | 0x2020_2020_2020_2020
+            let letter = (y &+ ones &* 0x1F) & ~(y &+ ones &* 0x05)
+            let digit = (x &+ ones &* 0x50) & ~(x &+ ones &* 0x46)
+            let other = ~((letter | digit) & ascii) & high
+            if other != 0 { return index + other.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < end && isASCIIWordByte(base[index]) { index += 1 }
+        return index
+    }
+
+    /// The hash of the ASCII word `base[from..<to]`, lowercased: the value ``WordHash`` gives
+    /// byte by byte, computed from unaligned 8-byte loads (`end` bounds the readable bytes).
+    @inline(__always)
+    private static func asciiWordHash(_ base: UnsafePointer<UInt8>, from: Int, to: Int, end: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(base)
+        let lower: UInt64 = 0x2020_2020_2020_2020
+        var state: UInt64 = 0
+        var index = from
+        while index + 8 <= to {
+            state = StableHash.combine(state, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | lower)
+            index += 8
+        }
+        let rest = to - index
+        var pending: UInt64 = 0
+        if rest > 0 {
+            if index + 8 <= end {
+                let mask = (UInt64(1) << UInt64(rest * 8)) &- 1
+                pending = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | lower) & mask
+            } else {
+                for offset in 0..<rest { pending |= UInt64(base[index + offset] | 0x20) << UInt64(offset * 8) }
+            }
+        }
+        return StableHash.combine(state ^ UInt64(to - from), pending)
     }
 
     /// The words of `text` as strings, lowercased: the reference the hashes stand for (tests, debugging).

@@ -143,10 +143,57 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
         #expect(Set(hashes).count == 9)
     }
 
+    @Test func asciiWordsHashAsTheirBytewiseLowercase() {
+        // The Kelvin sign lowercases to ASCII "k" but sends its word down the byte-by-byte path;
+        // the plain ASCII spellings take the eight-bytes-at-a-time path, short and long, mid-text and at the end.
+        for tail in ["", "a", "abcdef", "abcdefg", "abcdefghijklmno", "abcdefghijklmnopqrstuvwxyz0123"] {
+            var hashes: [UInt64] = []
+            var text = "\u{212A}\(tail) K\(tail.uppercased()), k\(tail)"
+            text.withUTF8 { ByteTokenizer.forEachWordHash(in: UnsafeRawBufferPointer($0)) { hashes.append($0) } }
+            #expect(hashes.count == 3 && Set(hashes).count == 1, "k\(tail)")
+        }
+    }
+
     @Test func invalidUTF8SeparatesWords() {
         var hashes: [UInt64] = []
         let bytes: [UInt8] = [0x61, 0x62, 0xFF, 0x61, 0x62]
         bytes.withUnsafeBytes { ByteTokenizer.forEachWordHash(in: $0) { hashes.append($0) } }
         #expect(hashes.count == 2 && hashes[0] == hashes[1])
+    }
+}
+
+@Suite struct ShingleTableTests {
+    @Test func holdsDistinctHashesIncludingZeroAndGrows() {
+        var table = ShingleTable(capacity: 1)
+        let spread = { (n: UInt64) in n &* 0x9e37_79b9_7f4a_7c15 }
+        let zeroAdded = table.insert(0), zeroAgain = table.insert(0)
+        #expect(zeroAdded && !zeroAgain)
+        let added = (1...1000 as ClosedRange<UInt64>).filter { table.insert(spread($0)) }.count
+        let again = table.insert(spread(7))
+        #expect(added == 1000 && !again)
+        #expect(table.count == 1001 && table.contains(0) && table.contains(spread(1000)) && !table.contains(1))
+        table.removeAll()
+        #expect(table.count == 0 && !table.contains(0) && !table.contains(spread(7)))
+    }
+
+    @Test func resemblanceIsTheJaccardOfTheSortedShingleSets() {
+        let features = DedupFeatures(options: DedupOptions())
+        let texts = [
+            "the cat sat on the mat and the cat sat on the mat again today",
+            "The cat sat on the mat, and the dog sat on the mat again today!",
+            "short text", "", "one two three four five six seven eight nine ten eleven twelve",
+        ]
+        var scratch = ShingleTable(capacity: 1)
+        for a in texts {
+            for b in texts {
+                var (a, b) = (a, b)
+                let expected = a.withUTF8 { a in b.withUTF8 { b in
+                    SetSimilarity.resemblance(features.shingleSet(line: UnsafeRawBufferPointer(a)), features.shingleSet(line: UnsafeRawBufferPointer(b)))
+                } }
+                let table = a.withUTF8 { features.shingleTable(line: UnsafeRawBufferPointer($0)) }
+                let resemblance = b.withUTF8 { features.resemblance(line: UnsafeRawBufferPointer($0), to: table, scratch: &scratch) }
+                #expect(resemblance == expected, "\(a) | \(b)")
+            }
+        }
     }
 }

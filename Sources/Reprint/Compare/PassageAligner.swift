@@ -18,7 +18,10 @@
 ///    second document; when that finds second-side passages at least ``summaryRatio`` times longer
 ///    than their first sides (a short text condensing a long one), that result is taken.
 /// 6. **Filtering**: passages overlapping a better one in either document and passages shorter
-///    than ``minimumWords`` on either side are dropped.
+///    than ``minimumWords`` on either side (after trimming) are dropped.
+/// 7. **Trimming**: each side's ends lose runs of at least ``minimumTrim`` content words that share
+///    no term with the other side (text glued to a reused passage with no space after a full stop
+///    stays in its unit).
 public struct PassageAligner: Sendable {
     /// Scores unit pairs; its `minimumSimilarity` is the weighted Dice a seed needs.
     public var sentences: SentenceAligner
@@ -44,14 +47,18 @@ public struct PassageAligner: Sendable {
     /// A seed whose similarity is below this share of the best seed of either of its units is
     /// dropped: a copied sentence's chance likeness to its neighbours must not widen the passage.
     public var seedShare: Double
+    /// The fewest content words in a row, none shared with the other side, that are cut off a
+    /// passage's end.
+    public var minimumTrim: Int
 
     /// Creates an aligner; the defaults are the settings measured on PAN 2013 (see the README).
     public init(
         sentences: SentenceAligner = .init(minimumSimilarity: 0.4), minimumOverlap: Double = 0.4,
         minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 3,
         minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
-        minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40
+        minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40, minimumTrim: Int = 3
     ) {
+        self.minimumTrim = minimumTrim
         self.maximumUnitWords = maximumUnitWords
         self.minimumSingleSeedSimilarity = minimumSingleSeedSimilarity
         self.seedShare = seedShare
@@ -89,7 +96,7 @@ public struct PassageAligner: Sendable {
             if Double(lengthB) >= summaryRatio * Double(lengthA) { found = summary }
         }
         return found
-            .map { TokenAlignment(kind: .paraphrase, a: Self.tokens($0.a, unitsA), b: Self.tokens($0.b, unitsB)) }
+            .map { trimmed(a: Self.tokens($0.a, unitsA), b: Self.tokens($0.b, unitsB), a, b) }
             .filter { $0.a.count >= minimumWords && $0.b.count >= minimumWords }
             .sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
     }
@@ -139,6 +146,29 @@ public struct PassageAligner: Sendable {
 
     private static func tokens(_ units: ClosedRange<Int>, _ all: [Sentence]) -> Range<Int> {
         all[units.lowerBound].tokens.lowerBound..<all[units.upperBound].tokens.upperBound
+    }
+
+    /// The passage with each side's ends trimmed where at least ``minimumTrim`` content words in a
+    /// row share no term with the other side: a boundary unit may carry a sentence that was glued
+    /// to the reused passage (no space after a full stop) and has nothing to do with it, while a
+    /// word or two swapped for synonyms at an end stay in.
+    func trimmed(a: Range<Int>, b: Range<Int>, _ first: AnalyzedDocument, _ second: AnalyzedDocument) -> TokenAlignment {
+        let termsA = Set(first.wordTerms[a]), termsB = Set(second.wordTerms[b])
+        return TokenAlignment(kind: .paraphrase, a: trimmed(a, first.wordTerms, to: termsB), b: trimmed(b, second.wordTerms, to: termsA))
+    }
+
+    /// `range` starting at its first word whose term is in `shared` (after the stop words before
+    /// it) and ending at its last, each end moved only past at least ``minimumTrim`` content words.
+    private func trimmed(_ range: Range<Int>, _ terms: [UInt64], to shared: Set<UInt64>) -> Range<Int> {
+        let matches = { (index: Int) in terms[index] != 0 && shared.contains(terms[index]) }
+        guard var start = range.first(where: matches), let end = range.last(where: matches) else { return range }
+        if terms[range.lowerBound..<start].count(where: { $0 != 0 }) < minimumTrim {
+            start = range.lowerBound
+        } else {
+            while terms[start - 1] == 0 { start -= 1 }
+        }
+        let trailing = terms[(end + 1)..<range.upperBound].count(where: { $0 != 0 })
+        return start..<(trailing < minimumTrim ? range.upperBound : end + 1)
     }
 
     private static func words(_ units: ClosedRange<Int>, _ all: [Sentence]) -> Int {

@@ -7,7 +7,9 @@
 /// 2. **Seeds**: unit pairs whose content terms (stems of non-stop words) agree both weighted
 ///    (``SentenceAligner`` Dice with the given term weights, at least its `minimumSimilarity`)
 ///    and unweighted (plain Dice at least ``minimumOverlap``). Word edits and synonym swaps leave
-///    enough stems in place; word order does not matter.
+///    enough stems in place; word order does not matter. A pair below the weighted threshold but
+///    at least ``minimumWeakSimilarity`` is a weak seed (randomly obfuscated sentences): it joins
+///    the passages of other seeds, and weak seeds alone need two and the single-seed cosine.
 /// 3. **Extension**: seeds are grouped into passages, splitting wherever two seeds are more than
 ///    ``maximumGap`` units apart in either document, recursively, until every group is contiguous
 ///    up to the gap on both sides.
@@ -47,6 +49,10 @@ public struct PassageAligner: Sendable {
     /// A seed whose similarity is below this share of the best seed of either of its units is
     /// dropped: a copied sentence's chance likeness to its neighbours must not widen the passage.
     public var seedShare: Double
+    /// The weighted Dice a weak seed needs (its plain Dice must still reach ``minimumOverlap``):
+    /// weak seeds extend passages, and two or more alone make one only when its sides reach
+    /// ``minimumSingleSeedSimilarity``.
+    public var minimumWeakSimilarity: Double
     /// The fewest content words in a row, none shared with the other side, that are cut off a
     /// passage's end.
     public var minimumTrim: Int
@@ -56,8 +62,10 @@ public struct PassageAligner: Sendable {
         sentences: SentenceAligner = .init(minimumSimilarity: 0.4), minimumOverlap: Double = 0.4,
         minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 3,
         minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
-        minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40, minimumTrim: Int = 3
+        minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40, minimumTrim: Int = 3,
+        minimumWeakSimilarity: Double = 0.3
     ) {
+        self.minimumWeakSimilarity = minimumWeakSimilarity
         self.minimumTrim = minimumTrim
         self.maximumUnitWords = maximumUnitWords
         self.minimumSingleSeedSimilarity = minimumSingleSeedSimilarity
@@ -76,7 +84,9 @@ public struct PassageAligner: Sendable {
     /// `weight` gives each content term's weight (e.g. ``TermWeights/weight(_:)``).
     public func passages(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [TokenAlignment] {
         let unitsA = units(of: a), unitsB = units(of: b)
-        let links = sentences.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
+        var loose = sentences
+        loose.minimumSimilarity = min(sentences.minimumSimilarity, minimumWeakSimilarity)
+        let links = loose.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
         var bestA = [Double](repeating: 0, count: unitsA.count), bestB = [Double](repeating: 0, count: unitsB.count)
         for link in links {
             bestA[link.a] = max(bestA[link.a], link.similarity)
@@ -84,7 +94,7 @@ public struct PassageAligner: Sendable {
         }
         let seeds = links
             .filter { $0.similarity >= seedShare * max(bestA[$0.a], bestB[$0.b]) }
-            .map { Seed(a: $0.a, b: $0.b) }
+            .map { Seed(a: $0.a, b: $0.b, strong: $0.similarity >= sentences.minimumSimilarity) }
         guard !seeds.isEmpty else { return [] }
         let vectors = TermVectors(unitsA, unitsB, weight: weight)
 
@@ -181,6 +191,8 @@ public struct PassageAligner: Sendable {
     struct Seed: Equatable {
         var a: Int
         var b: Int
+        /// Whether the pair reaches the seed thresholds; a weak seed only counts next to others.
+        var strong = true
     }
 
     /// A candidate passage: unit ranges on both sides and the cosine of their term vectors.
@@ -197,7 +209,9 @@ public struct PassageAligner: Sendable {
             let a = group.map(\.a).min()!...group.map(\.a).max()!
             let b = group.map(\.b).min()!...group.map(\.b).max()!
             let similarity = vectors.cosine(a, b)
-            if similarity >= (group.count > 1 ? minimumPassageSimilarity : minimumSingleSeedSimilarity) {
+            let weak = !group.contains(where: \.strong)
+            if weak && group.count < 2 { continue }
+            if similarity >= (group.count > 1 && !weak ? minimumPassageSimilarity : minimumSingleSeedSimilarity) {
                 passages.append(Candidate(a: a, b: b, similarity: similarity))
             } else if gapA > 0 || gapB > 0, group.count > 1 {
                 passages += grouped(group, gapA: max(0, gapA - 1), gapB: max(0, gapB - 1), vectors: vectors)

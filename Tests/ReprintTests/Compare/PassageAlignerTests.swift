@@ -71,6 +71,24 @@ struct PassageAlignerTests {
         #expect(passages.first?.b == Self.reused)
     }
 
+    @Test func weakSeedsMakeAPassageOnlyTogether() {
+        // Every edited sentence pair falls below a near-exact seed threshold: all seeds are weak.
+        let weakOnly = PassageAligner(
+            sentences: .init(minimumSimilarity: 0.99), minimumOverlap: 0.3, minimumWords: 5, minimumWeakSimilarity: 0.3)
+        let sentence = "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage."
+        let single = embed(sentence)
+        #expect(align(single.text, Self.source, aligner: weakOnly).isEmpty)
+        #expect(align(single.text, Self.source, aligner: PassageAligner(minimumWords: 5)).count == 1)
+
+        let (text, range) = embed(
+            sentence + " Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
+                + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
+        let passages = align(text, Self.source, aligner: weakOnly)
+        #expect(passages.count == 1)
+        #expect(passages.first?.a == range)
+        #expect(passages.first?.b == Self.reused)
+    }
+
     @Test func spunPassageIsFoundWhole() {
         let (text, range) = embed(
             "A fierce winter storm in 1934 split the tower and left the keeper's cottage under water. "

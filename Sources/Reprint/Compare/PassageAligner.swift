@@ -7,7 +7,9 @@
 /// 2. **Seeds**: unit pairs whose content terms (stems of non-stop words) agree both weighted
 ///    (``SentenceAligner`` Dice with the given term weights, at least its `minimumSimilarity`)
 ///    and unweighted (plain Dice at least ``minimumOverlap``). Word edits and synonym swaps leave
-///    enough stems in place; word order does not matter.
+///    enough stems in place; word order does not matter. A pair below the weighted threshold but
+///    at least ``minimumWeakSimilarity`` is a weak seed (randomly obfuscated sentences): it joins
+///    the passages of other seeds, and weak seeds alone need two and the single-seed cosine.
 /// 3. **Extension**: seeds are grouped into passages, splitting wherever two seeds are more than
 ///    ``maximumGap`` units apart in either document, recursively, until every group is contiguous
 ///    up to the gap on both sides.
@@ -18,7 +20,10 @@
 ///    second document; when that finds second-side passages at least ``summaryRatio`` times longer
 ///    than their first sides (a short text condensing a long one), that result is taken.
 /// 6. **Filtering**: passages overlapping a better one in either document and passages shorter
-///    than ``minimumWords`` on either side are dropped.
+///    than ``minimumWords`` on either side (after trimming) are dropped.
+/// 7. **Trimming**: each side's ends lose runs of at least ``minimumTrim`` content words that share
+///    no term with the other side (text glued to a reused passage with no space after a full stop
+///    stays in its unit).
 public struct PassageAligner: Sendable {
     /// Scores unit pairs; its `minimumSimilarity` is the weighted Dice a seed needs.
     public var sentences: SentenceAligner
@@ -44,14 +49,24 @@ public struct PassageAligner: Sendable {
     /// A seed whose similarity is below this share of the best seed of either of its units is
     /// dropped: a copied sentence's chance likeness to its neighbours must not widen the passage.
     public var seedShare: Double
+    /// The weighted Dice a weak seed needs (its plain Dice must still reach ``minimumOverlap``):
+    /// weak seeds extend passages, and two or more alone make one only when its sides reach
+    /// ``minimumSingleSeedSimilarity``.
+    public var minimumWeakSimilarity: Double
+    /// The fewest content words in a row, none shared with the other side, that are cut off a
+    /// passage's end.
+    public var minimumTrim: Int
 
     /// Creates an aligner; the defaults are the settings measured on PAN 2013 (see the README).
     public init(
         sentences: SentenceAligner = .init(minimumSimilarity: 0.4), minimumOverlap: Double = 0.4,
         minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 3,
         minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
-        minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40
+        minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40, minimumTrim: Int = 3,
+        minimumWeakSimilarity: Double = 0.3
     ) {
+        self.minimumWeakSimilarity = minimumWeakSimilarity
+        self.minimumTrim = minimumTrim
         self.maximumUnitWords = maximumUnitWords
         self.minimumSingleSeedSimilarity = minimumSingleSeedSimilarity
         self.seedShare = seedShare
@@ -69,7 +84,9 @@ public struct PassageAligner: Sendable {
     /// `weight` gives each content term's weight (e.g. ``TermWeights/weight(_:)``).
     public func passages(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [TokenAlignment] {
         let unitsA = units(of: a), unitsB = units(of: b)
-        let links = sentences.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
+        var loose = sentences
+        loose.minimumSimilarity = min(sentences.minimumSimilarity, minimumWeakSimilarity)
+        let links = loose.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
         var bestA = [Double](repeating: 0, count: unitsA.count), bestB = [Double](repeating: 0, count: unitsB.count)
         for link in links {
             bestA[link.a] = max(bestA[link.a], link.similarity)
@@ -77,7 +94,7 @@ public struct PassageAligner: Sendable {
         }
         let seeds = links
             .filter { $0.similarity >= seedShare * max(bestA[$0.a], bestB[$0.b]) }
-            .map { Seed(a: $0.a, b: $0.b) }
+            .map { Seed(a: $0.a, b: $0.b, strong: $0.similarity >= sentences.minimumSimilarity) }
         guard !seeds.isEmpty else { return [] }
         let vectors = TermVectors(unitsA, unitsB, weight: weight)
 
@@ -89,7 +106,7 @@ public struct PassageAligner: Sendable {
             if Double(lengthB) >= summaryRatio * Double(lengthA) { found = summary }
         }
         return found
-            .map { TokenAlignment(kind: .paraphrase, a: Self.tokens($0.a, unitsA), b: Self.tokens($0.b, unitsB)) }
+            .map { trimmed(a: Self.tokens($0.a, unitsA), b: Self.tokens($0.b, unitsB), a, b) }
             .filter { $0.a.count >= minimumWords && $0.b.count >= minimumWords }
             .sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
     }
@@ -141,6 +158,29 @@ public struct PassageAligner: Sendable {
         all[units.lowerBound].tokens.lowerBound..<all[units.upperBound].tokens.upperBound
     }
 
+    /// The passage with each side's ends trimmed where at least ``minimumTrim`` content words in a
+    /// row share no term with the other side: a boundary unit may carry a sentence that was glued
+    /// to the reused passage (no space after a full stop) and has nothing to do with it, while a
+    /// word or two swapped for synonyms at an end stay in.
+    func trimmed(a: Range<Int>, b: Range<Int>, _ first: AnalyzedDocument, _ second: AnalyzedDocument) -> TokenAlignment {
+        let termsA = Set(first.wordTerms[a]), termsB = Set(second.wordTerms[b])
+        return TokenAlignment(kind: .paraphrase, a: trimmed(a, first.wordTerms, to: termsB), b: trimmed(b, second.wordTerms, to: termsA))
+    }
+
+    /// `range` starting at its first word whose term is in `shared` (after the stop words before
+    /// it) and ending at its last, each end moved only past at least ``minimumTrim`` content words.
+    private func trimmed(_ range: Range<Int>, _ terms: [UInt64], to shared: Set<UInt64>) -> Range<Int> {
+        let matches = { (index: Int) in terms[index] != 0 && shared.contains(terms[index]) }
+        guard var start = range.first(where: matches), let end = range.last(where: matches) else { return range }
+        if terms[range.lowerBound..<start].count(where: { $0 != 0 }) < minimumTrim {
+            start = range.lowerBound
+        } else {
+            while terms[start - 1] == 0 { start -= 1 }
+        }
+        let trailing = terms[(end + 1)..<range.upperBound].count(where: { $0 != 0 })
+        return start..<(trailing < minimumTrim ? range.upperBound : end + 1)
+    }
+
     private static func words(_ units: ClosedRange<Int>, _ all: [Sentence]) -> Int {
         tokens(units, all).count
     }
@@ -151,6 +191,8 @@ public struct PassageAligner: Sendable {
     struct Seed: Equatable {
         var a: Int
         var b: Int
+        /// Whether the pair reaches the seed thresholds; a weak seed only counts next to others.
+        var strong = true
     }
 
     /// A candidate passage: unit ranges on both sides and the cosine of their term vectors.
@@ -167,7 +209,9 @@ public struct PassageAligner: Sendable {
             let a = group.map(\.a).min()!...group.map(\.a).max()!
             let b = group.map(\.b).min()!...group.map(\.b).max()!
             let similarity = vectors.cosine(a, b)
-            if similarity >= (group.count > 1 ? minimumPassageSimilarity : minimumSingleSeedSimilarity) {
+            let weak = !group.contains(where: \.strong)
+            if weak && group.count < 2 { continue }
+            if similarity >= (group.count > 1 && !weak ? minimumPassageSimilarity : minimumSingleSeedSimilarity) {
                 passages.append(Candidate(a: a, b: b, similarity: similarity))
             } else if gapA > 0 || gapB > 0, group.count > 1 {
                 passages += grouped(group, gapA: max(0, gapA - 1), gapB: max(0, gapB - 1), vectors: vectors)

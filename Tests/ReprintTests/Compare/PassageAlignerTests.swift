@@ -48,12 +48,42 @@ struct PassageAlignerTests {
         #expect(passages.first?.b == Self.reused)
     }
 
+    @Test func gluedTextIsTrimmedFromPassageEnds() {
+        // The reused sentences glued to the surrounding text with no space after the full stops,
+        // so the sentence splitter keeps the bakery words in the passage's first and last units.
+        let middle = String(String.UnicodeScalarView(Array(Self.source.unicodeScalars)[Self.reused]))
+        let text = Self.before + middle + Self.after
+        let start = Self.before.unicodeScalars.count
+        let passages = align(text, Self.source)
+        #expect(passages.count == 1)
+        #expect(passages.first?.a == start..<(start + middle.unicodeScalars.count))
+        #expect(passages.first?.b == Self.reused)
+    }
+
     @Test func editedPassageKeepsBoundaries() {
         let (text, range) = embed(
             "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage. "
                 + "Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
                 + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
         let passages = align(text, Self.source)
+        #expect(passages.count == 1)
+        #expect(passages.first?.a == range)
+        #expect(passages.first?.b == Self.reused)
+    }
+
+    @Test func weakSeedsMakeAPassageOnlyTogether() {
+        // Every edited sentence pair falls below a near-exact seed threshold: all seeds are weak.
+        let weakOnly = PassageAligner(
+            sentences: .init(minimumSimilarity: 0.99), minimumOverlap: 0.3, minimumWords: 5, minimumWeakSimilarity: 0.3)
+        let sentence = "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage."
+        let single = embed(sentence)
+        #expect(align(single.text, Self.source, aligner: weakOnly).isEmpty)
+        #expect(align(single.text, Self.source, aligner: PassageAligner(minimumWords: 5)).count == 1)
+
+        let (text, range) = embed(
+            sentence + " Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
+                + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
+        let passages = align(text, Self.source, aligner: weakOnly)
         #expect(passages.count == 1)
         #expect(passages.first?.a == range)
         #expect(passages.first?.b == Self.reused)
@@ -78,8 +108,9 @@ struct PassageAlignerTests {
         let passages = align(text, Self.source)
         #expect(passages.count == 1)
         #expect(passages.first?.a == range)
-        // From the first condensed sentence to the last: the museum and council sentences are not summarized.
-        let condensed = 0..<Self.source.scalarRange(of: "to October.")!.upperBound
+        // From the first condensed sentence to the last word the summary shares with it: the rest
+        // of the volunteers sentence and the museum and council sentences are not summarized.
+        let condensed = 0..<Self.source.scalarRange(of: "guide visitors")!.upperBound
         #expect(passages.first?.b == condensed)
     }
 

@@ -13,8 +13,9 @@ struct ReprintCommand: ParsableCommand {
               reprint scan Examples/newsroom
               reprint compare a.txt b.md
               reprint eval corpus/docs corpus/pairs.tsv
+              reprint index add articles/ && reprint index clusters
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self]
+        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self, IndexCommand.self]
     )
 }

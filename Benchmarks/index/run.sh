@@ -47,7 +47,7 @@ echo "| store | documents | add: documents/s | query p50 | query p99 | store siz
 echo "|---|---:|---:|---:|---:|---:|"
 for size in $SIZES; do
     head -n "$size" "$corpus" > "$out/add-$size.txt"
-    tail -n +"$((size + 1))" "$corpus" | head -n "$QUERIES" > "$out/query-$size.txt"
+    sed -n "$((size + 1)),$((size + QUERIES))p" "$corpus" > "$out/query-$size.txt"
     for store in $STORES; do
         case "$store" in
             sqlite)

@@ -113,7 +113,7 @@ public final class PostgresStore: DocumentStore {
 }
 
 /// One PostgreSQL transaction on the store's connection. Lists travel as arrays (`= ANY($1)`, `unnest`).
-private struct PostgresTransaction: StoreTransaction {
+private struct PostgresTransaction: CountingTransaction {
     let connection: PostgresConnection
     let logger: Logger
 
@@ -153,15 +153,7 @@ private struct PostgresTransaction: StoreTransaction {
         return result
     }
 
-    func frequencies(of terms: [UInt64]) throws -> [UInt64: Int] {
-        try counts(table: "reprint_terms", key: "term", of: terms)
-    }
-
-    func lineCounts(of keys: [UInt64]) throws -> [UInt64: Int] {
-        try counts(table: "reprint_lines", key: "key", of: keys)
-    }
-
-    private func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
+    func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
         guard !keys.isEmpty else { return [:] }
         var result: [UInt64: Int] = [:]
         for row in try run("SELECT \(unescaped: key), documents FROM \(unescaped: table) WHERE \(unescaped: key) = ANY(\(keys.map(\.stored)))") {

@@ -98,7 +98,7 @@ public final class SQLiteStore: DocumentStore {
 }
 
 /// One SQLite transaction. Lists travel as JSON arrays through `json_each`, so every statement is prepared once.
-private struct SQLiteTransaction: StoreTransaction {
+private struct SQLiteTransaction: CountingTransaction {
     let db: Database
 
     private func json(_ values: [Int64]) -> String {
@@ -141,15 +141,7 @@ private struct SQLiteTransaction: StoreTransaction {
         return result
     }
 
-    func frequencies(of terms: [UInt64]) throws -> [UInt64: Int] {
-        try counts(table: "reprint_terms", key: "term", of: terms)
-    }
-
-    func lineCounts(of keys: [UInt64]) throws -> [UInt64: Int] {
-        try counts(table: "reprint_lines", key: "key", of: keys)
-    }
-
-    private func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
+    func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
         guard !keys.isEmpty else { return [:] }
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT \(key), documents FROM \(table) WHERE \(key) IN (SELECT value FROM json_each(?))"),

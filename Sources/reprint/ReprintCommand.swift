@@ -14,8 +14,9 @@ struct ReprintCommand: ParsableCommand {
               reprint compare a.txt b.md
               reprint eval corpus/docs corpus/pairs.tsv
               reprint dedup corpus.jsonl --report duplicates.jsonl > unique.jsonl
+              reprint index add articles/ && reprint index clusters
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self, DedupCommand.self, PanCommand.self]
+        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self, DedupCommand.self, PanCommand.self, IndexCommand.self]
     )
 }

@@ -15,6 +15,13 @@ public struct TermWeights: Sendable {
         documentCount = 0
     }
 
+    /// Statistics known from elsewhere (a persistent index): `frequencies` maps terms to the
+    /// number of documents, out of `documentCount`, that use them; missing terms count zero.
+    public init(documentCount: Int, frequencies: [UInt64: Int]) {
+        self.documentCount = documentCount
+        documentFrequency = frequencies.mapValues { Int32($0) }
+    }
+
     /// Counts the terms of a collection.
     public init(documents: [AnalyzedDocument]) {
         self.init()
@@ -35,11 +42,12 @@ public struct TermWeights: Sendable {
         log(Double(documentCount + 1) / Double(frequency(of: term) + 1)) + 1
     }
 
-    /// The `count` terms of `document` that weigh most (occurrences × weight), among those
-    /// other documents use too; ties broken by term, so the choice is deterministic.
-    public func distinctiveTerms(of document: AnalyzedDocument, count: Int) -> [UInt64] {
+    /// The `count` terms of `document` that weigh most (occurrences × weight), among those used
+    /// by at least `minimumFrequency` documents (by default, other documents use them too); ties
+    /// broken by term, so the choice is deterministic.
+    public func distinctiveTerms(of document: AnalyzedDocument, count: Int, minimumFrequency: Int = 2) -> [UInt64] {
         document.termCounts
-            .filter { frequency(of: $0.key) >= 2 }
+            .filter { frequency(of: $0.key) >= minimumFrequency }
             .map { (term: $0.key, score: Double($0.value) * weight($0.key)) }
             .sorted { ($0.score, $0.term) > ($1.score, $1.term) }
             .prefix(count)

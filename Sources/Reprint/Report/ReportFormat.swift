@@ -21,8 +21,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The JSON encoding of any report value.
-    static func json(_ value: some Encodable, pretty: Bool) -> String {
+    /// The JSON encoding of any report value, with sorted keys as in every Reprint report.
+    public static func json(_ value: some Encodable, pretty: Bool) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         // Every report type encodes without failure: no non-finite numbers, no non-string keys.

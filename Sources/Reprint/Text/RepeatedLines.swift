@@ -10,17 +10,26 @@ public struct RepeatedLines: Sendable {
     /// A line is furniture when it appears in at least 1% of the documents, and never in fewer
     /// than 8: in a small collection, a line shared by a few documents is more likely reuse.
     public init(documentCount: Int) {
-        minimumDocuments = max(8, documentCount / 100)
+        minimumDocuments = Self.minimumDocuments(inCollectionOf: documentCount)
+    }
+
+    /// How many documents a line must appear in to be furniture in a collection of `documentCount`.
+    public static func minimumDocuments(inCollectionOf documentCount: Int) -> Int {
+        max(8, documentCount / 100)
+    }
+
+    /// The keys of the distinct short lines of a text: what ``add(_:)`` counts.
+    public static func lineKeys(of text: MappedText) -> Set<UInt64> {
+        var keys: Set<UInt64> = []
+        for line in PageFurniture.lineRanges(of: text.scalars) {
+            if let key = PageFurniture.lineKey(text.scalars[line]) { keys.insert(key) }
+        }
+        return keys
     }
 
     /// Counts the distinct short lines of one document.
     public mutating func add(_ text: MappedText) {
-        var seen: Set<UInt64> = []
-        for line in PageFurniture.lineRanges(of: text.scalars) {
-            if let key = PageFurniture.lineKey(text.scalars[line]), seen.insert(key).inserted {
-                counts[key, default: 0] += 1
-            }
-        }
+        for key in Self.lineKeys(of: text) { counts[key, default: 0] += 1 }
     }
 
     /// The lines that reached ``minimumDocuments``.

@@ -1,0 +1,235 @@
+import Foundation
+
+/// A persistent, incremental version of ``Scanner``: documents are added one at a time to a
+/// ``DocumentStore``, each compared on arrival with the candidates already stored.
+///
+/// Adding a collection one document at a time gives the relations and clusters a scan of the
+/// whole collection gives, with two differences a scan cannot have, since it sees the collection
+/// whole:
+/// - term weights (inverse document frequencies) are those of the documents stored so far plus
+///   the new one, when the new document is compared; a scan uses the final collection's;
+/// - a line is page furniture when, counting the new document, it appears in as many stored
+///   documents as ``RepeatedLines`` requires of a collection of that size: documents added before
+///   a line became furniture keep it as text.
+/// For the term route every document is posted under its `2 ×` ``Scanner/Options/distinctiveTerms``
+/// heaviest terms at the time it is added, and a new document's distinctive terms (those other
+/// stored documents use too) are looked up in those postings.
+public struct IncrementalIndex: Sendable {
+    /// What happened to one document given to ``add(_:report:)``.
+    public enum AddOutcome: Sendable {
+        /// Stored, with its relations to documents stored before it (it is side `b` of each pair).
+        case added(id: String, matches: [ScanReport.Pair])
+        /// Already stored under this id: left as it was.
+        case skipped(id: String)
+    }
+
+    /// The store.
+    public let store: any DocumentStore
+    /// The scan settings in force (the same as ``Scanner``'s defaults unless changed).
+    public let options: Scanner.Options
+    /// How many documents are analyzed together (in parallel) before they are stored one by one.
+    public var batchSize = 256
+
+    /// Creates an index over a store.
+    public init(store: any DocumentStore, options: Scanner.Options = .init()) {
+        self.store = store
+        self.options = options
+    }
+
+    /// Adds documents in order, each in a transaction of its own, calling `report` after each.
+    /// A document whose id is already stored (or repeated in `documents`) is skipped.
+    public func add(_ documents: [SourceDocument], report: (AddOutcome) throws -> Void) throws {
+        var start = 0
+        while start < documents.count {
+            let batch = Array(documents[start..<min(documents.count, start + batchSize)])
+            start += batch.count
+            let stored = try store.read { try $0.sequences(of: batch.map(\.id)) }
+            var seen: Set<String> = []
+            let fresh = batch.indices.filter { stored[batch[$0].id] == nil && seen.insert(batch[$0].id).inserted }
+            let analyzed = try analyze(fresh.map { batch[$0] })
+            var position = 0
+            for (index, document) in batch.enumerated() {
+                guard position < fresh.count, fresh[position] == index else {
+                    try report(.skipped(id: document.id))
+                    continue
+                }
+                let item = analyzed[position]
+                position += 1
+                try report(try store.write { transaction in
+                    // Another writer may have stored it since the batch was read.
+                    guard try transaction.sequences(of: [document.id]).isEmpty else { return .skipped(id: document.id) }
+                    return .added(id: document.id, matches: try insert(item, in: transaction))
+                })
+            }
+        }
+    }
+
+    /// The relations `document` would have with the stored documents, without adding it.
+    public func query(_ document: SourceDocument) throws -> [ScanReport.Pair] {
+        let analyzed = try analyze([document])[0]
+        return try store.read { transaction in
+            try compareWithStored(analyzed.document, in: transaction).matches.map {
+                ScanReport.Pair(a: $0.document.features.id, b: document.id, comparison: $0.comparison)
+            }
+        }
+    }
+
+    /// Removes the documents with these ids and returns the ids that were not stored.
+    public func remove(_ ids: [String]) throws -> [String] {
+        try store.write { transaction in
+            let sequences = try transaction.sequences(of: ids)
+            for stored in try transaction.documents(Array(sequences.values)) {
+                try transaction.delete(stored.sequence, entry(for: stored.features, relations: []))
+            }
+            return ids.filter { sequences[$0] == nil }
+        }
+    }
+
+    /// The reuse and story clusters of the stored documents, as ``Scanner`` reports them.
+    public func clusters() throws -> [DocumentCluster] {
+        let (members, relations) = try store.read { (try $0.members(), try $0.relations()) }
+        var position: [Int64: Int] = [:]
+        for (index, member) in members.enumerated() { position[member.sequence] = index }
+        return Clustering.clusters(
+            members: members.map { Clustering.Member(id: $0.id, published: $0.published.map(Date.init(timeIntervalSince1970:)), words: $0.words) },
+            links: relations.compactMap { relation in
+                guard let a = position[relation.a], let b = position[relation.b] else { return nil }
+                return Clustering.Link(a: a, b: b, relation: relation.relation, coverageA: relation.coverageA, coverageB: relation.coverageB)
+            }
+        )
+    }
+
+    /// The number of rows of each table.
+    public func statistics() throws -> StoreCounts {
+        try store.read { try $0.tableCounts() }
+    }
+
+    /// Integrity problems: engine-level corruption, counts that disagree, rows naming missing
+    /// documents, features that do not decode. Empty when the store is sound.
+    public func check() throws -> [String] {
+        try store.read { transaction in
+            var problems = try transaction.engineProblems()
+            let counts = try transaction.tableCounts()
+            if counts.documents != counts.documentRows {
+                problems.append("the document counter says \(counts.documents) but \(counts.documentRows) documents are stored")
+            }
+            if counts.bandKeys != counts.documentRows * options.bands {
+                problems.append("\(counts.bandKeys) band keys for \(counts.documentRows) documents (expected \(options.bands) each)")
+            }
+            if counts.orphans > 0 { problems.append("\(counts.orphans) band keys, postings or relations name documents that are not stored") }
+            let members = try transaction.members()
+            for start in stride(from: 0, to: members.count, by: 512) {
+                let chunk = members[start..<min(members.count, start + 512)].map(\.sequence)
+                do {
+                    let documents = try transaction.documents(chunk)
+                    if documents.count != chunk.count { problems.append("documents \(chunk.first!)…\(chunk.last!) could not all be read back") }
+                } catch let error as DocumentFeatures.DecodingError {
+                    problems.append("documents \(chunk.first!)…\(chunk.last!): \(error)")
+                }
+            }
+            return problems
+        }
+    }
+
+    // MARK: Analysis
+
+    private struct Analyzed: Sendable {
+        var document: AnalyzedDocument
+        var lineKeys: [UInt64]
+    }
+
+    /// Analyzes documents in parallel; a line is furniture when, counting the documents before
+    /// it, it appears in as many documents as a collection of that size requires.
+    private func analyze(_ documents: [SourceDocument]) throws -> [Analyzed] {
+        guard !documents.isEmpty else { return [] }
+        let visible = documents.parallelMap { DocumentAnalyzer.visibleText(of: $0) }
+        let keys = visible.parallelMap { Array(RepeatedLines.lineKeys(of: $0.text)) }
+        let (count, stored) = try store.read { transaction in
+            (try transaction.documentCount(), try transaction.lineCounts(of: Array(Set(keys.joined()))))
+        }
+        var added: [UInt64: Int] = [:]
+        var furniture: [Set<UInt64>] = []
+        for (index, lineKeys) in keys.enumerated() {
+            let minimum = RepeatedLines.minimumDocuments(inCollectionOf: count + index + 1)
+            var repeated: Set<UInt64> = []
+            for key in lineKeys {
+                added[key, default: 0] += 1
+                if (stored[key] ?? 0) + added[key]! >= minimum { repeated.insert(key) }
+            }
+            furniture.append(repeated)
+        }
+        let shingleSize = options.shingleSize, signatureSize = options.signatureSize
+        let items = (0..<documents.count).map { (documents[$0], visible[$0], furniture[$0], keys[$0]) }
+        return items.parallelMap(makeState: { DocumentAnalyzer(shingleSize: shingleSize, signatureSize: signatureSize) }) { analyzer, item in
+            let (document, visible, furniture, keys) = item
+            return Analyzed(
+                document: analyzer.analyze(document, format: visible.format, visible: visible.text, originalLength: visible.length, furniture: furniture),
+                lineKeys: keys)
+        }
+    }
+
+    // MARK: Candidates and comparison
+
+    private struct Match {
+        var document: StoredDocument
+        var comparison: Comparison
+    }
+
+    private func insert(_ item: Analyzed, in transaction: any StoreTransaction) throws -> [ScanReport.Pair] {
+        let (matches, weights) = try compareWithStored(item.document, in: transaction)
+        let posted = weights.distinctiveTerms(of: item.document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
+        let relations = matches.map { match in
+            StoredRelation(
+                a: match.document.sequence, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
+                resemblance: match.comparison.evidence.resemblance,
+                coverageA: match.comparison.evidence.coverageA, coverageB: match.comparison.evidence.coverageB)
+        }
+        _ = try transaction.insert(entry(for: DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: posted), relations: relations))
+        return matches.map { ScanReport.Pair(a: $0.document.features.id, b: item.document.id, comparison: $0.comparison) }
+    }
+
+    /// The stored documents related to `document`, in collection order, with their comparisons,
+    /// and the weights of the new document's terms.
+    private func compareWithStored(
+        _ document: AnalyzedDocument, in transaction: any StoreTransaction
+    ) throws -> (matches: [Match], weights: TermWeights) {
+        var candidates = Set(try transaction.documents(withExactHash: document.exactHash))
+        candidates.formUnion(try transaction.documents(inBuckets: bandKeys(of: document.signature)))
+        let newWeights = try termWeights(for: [document], in: transaction)
+        let distinctive = newWeights.distinctiveTerms(of: document, count: options.distinctiveTerms)
+        var shared: [Int64: Int] = [:]
+        // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
+        for list in try transaction.postings(of: distinctive, limit: options.maximumTermFrequency).values
+        where list.count < options.maximumTermFrequency {
+            for sequence in list { shared[sequence, default: 0] += 1 }
+        }
+        let needed = min(options.minimumSharedTerms, distinctive.count)
+        candidates.formUnion(shared.filter { $0.value >= needed }.keys)
+        guard !candidates.isEmpty else { return ([], newWeights) }
+        let stored = try transaction.documents(Array(candidates)).sorted { $0.sequence < $1.sequence }
+        let comparables = stored.map(\.features.comparable)
+        let weights = try termWeights(for: [document] + comparables, in: transaction)
+        let comparer = options.comparer, shingleSize = options.shingleSize
+        let comparisons = comparables.parallelMap { comparer.compare($0, document, weights: weights, shingleSize: shingleSize) }
+        let matches = zip(stored, comparisons).filter { $0.1.relation != .unrelated }.map { Match(document: $0.0, comparison: $0.1) }
+        return (matches, newWeights)
+    }
+
+    /// The weights of the terms of `documents` in the stored collection plus the first document.
+    private func termWeights(for documents: [AnalyzedDocument], in transaction: any StoreTransaction) throws -> TermWeights {
+        var terms = Set<UInt64>()
+        for document in documents { terms.formUnion(document.termCounts.keys) }
+        var frequencies = try transaction.frequencies(of: Array(terms))
+        for term in documents[0].termCounts.keys { frequencies[term, default: 0] += 1 }
+        return TermWeights(documentCount: try transaction.documentCount() + 1, frequencies: frequencies)
+    }
+
+    private func bandKeys(of signature: MinHashSignature) -> [UInt64] {
+        let lsh = LSHIndex(bands: options.bands, rows: options.rows)
+        return (0..<options.bands).map { lsh.bandKey(signature, $0) }
+    }
+
+    private func entry(for features: DocumentFeatures, relations: [StoredRelation]) -> IndexEntry {
+        IndexEntry(features: features, bandKeys: bandKeys(of: features.signature), relations: relations)
+    }
+}

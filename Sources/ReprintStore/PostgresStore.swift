@@ -1,0 +1,277 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Reprint
+
+/// A Reprint store in a PostgreSQL database, shared by several writers.
+///
+/// Every write transaction first takes one transaction-scoped advisory lock, so writers take
+/// turns between a document's candidate lookup and its insert (the analysis, which costs most,
+/// runs outside it, in each writer); readers are not blocked. The store uses one connection and
+/// blocks the calling thread on it; it is meant for command-line workers, not an event loop.
+public final class PostgresStore: DocumentStore {
+    private let connection: PostgresConnection
+    private let logger = Logger(label: "reprint.store")
+    private let lock = NSLock()
+    /// The server and database, without the password.
+    public let address: PostgresAddress
+
+    /// The advisory lock every writer takes (an arbitrary 64-bit constant: "reprint" in ASCII).
+    static let writerLock: Int64 = 0x72_65_70_72_69_6E_74
+
+    /// Connects to the database at `address` and creates or upgrades the schema.
+    public init(address: PostgresAddress) throws {
+        self.address = address
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+        } catch {
+            throw StoreError.unreachable(address.description, reason: Self.message(error))
+        }
+        do {
+            try migrate()
+        } catch {
+            try? connection.close().wait()
+            throw error
+        }
+    }
+
+    deinit {
+        try? connection.close().wait()
+    }
+
+    private func migrate() throws {
+        try write { transaction in
+            let transaction = transaction as! PostgresTransaction
+            let tables = try transaction.run("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'reprint%'")
+                .map { try $0.decode(String.self) }
+            var found = 0
+            if !tables.isEmpty {
+                guard tables.contains("reprint_meta") else {
+                    throw StoreError.notAReprintStore(address.description, reason: "reprint tables without a reprint_meta table")
+                }
+                let meta = try transaction.run("SELECT key, value FROM reprint_meta WHERE key IN ('application', 'schema_version')")
+                    .map { try $0.decode((String, String).self, context: .default) }
+                let values = Dictionary(meta, uniquingKeysWith: { first, _ in first })
+                guard values["application"] == StoreSchema.application else {
+                    throw StoreError.notAReprintStore(address.description, reason: "its reprint_meta table has no Reprint marker")
+                }
+                found = Int(values["schema_version"] ?? "0") ?? 0
+            }
+            guard found <= StoreSchema.version else {
+                throw StoreError.newerSchema(address.description, found: found, supported: StoreSchema.version)
+            }
+            guard found < StoreSchema.version else { return }
+            for statements in StoreSchema.migrations(.postgres)[found...] {
+                for statement in statements { _ = try transaction.run(PostgresQuery(unsafeSQL: statement)) }
+            }
+            _ = try transaction.run("""
+                INSERT INTO reprint_meta (key, value) VALUES ('schema_version', \(String(StoreSchema.version)))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """)
+        }
+    }
+
+    public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try transaction("BEGIN; SELECT pg_advisory_xact_lock(\(Self.writerLock))", body)
+    }
+
+    public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    private func transaction<T>(_ begin: String, _ body: (any StoreTransaction) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let transaction = PostgresTransaction(connection: connection, logger: logger)
+        do {
+            for statement in begin.split(separator: ";") { _ = try transaction.run(PostgresQuery(unsafeSQL: String(statement))) }
+            let result = try body(transaction)
+            _ = try transaction.run("COMMIT")
+            return result
+        } catch {
+            _ = try? transaction.run("ROLLBACK")
+            if error is StoreError || error is DocumentFeatures.DecodingError { throw error }
+            throw StoreError.database(Self.message(error))
+        }
+    }
+
+    /// The server's message for an error, or a short description.
+    static func message(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] { return message }
+        if let underlying = error.underlying { return "\(underlying)" }
+        return "\(error.code)"
+    }
+}
+
+/// One PostgreSQL transaction on the store's connection. Lists travel as arrays (`= ANY($1)`, `unnest`).
+private struct PostgresTransaction: CountingTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        try connection.query(query, logger: logger).wait()
+    }
+
+    func documentCount() throws -> Int {
+        let rows = try run("SELECT value FROM reprint_meta WHERE key = 'documents'")
+        return Int(try rows.first?.decode(String.self) ?? "0") ?? 0
+    }
+
+    func sequences(of ids: [String]) throws -> [String: Int64] {
+        let rows = try run("SELECT id, seq FROM reprint_documents WHERE id = ANY(\(ids))")
+        return Dictionary(try rows.map { try $0.decode((String, Int64).self, context: .default) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func documents(withExactHash hash: UInt64) throws -> [Int64] {
+        try run("SELECT seq FROM reprint_documents WHERE exact_hash = \(hash.stored)").map { try $0.decode(Int64.self) }
+    }
+
+    func documents(inBuckets keys: [UInt64]) throws -> [Int64] {
+        try run("SELECT DISTINCT doc FROM reprint_bands WHERE key = ANY(\(keys.map(\.stored)))").map { try $0.decode(Int64.self) }
+    }
+
+    func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]] {
+        guard !terms.isEmpty else { return [:] }
+        let rows = try run("""
+            SELECT t.term, p.doc FROM unnest(\(terms.map(\.stored))::int8[]) AS t(term)
+            CROSS JOIN LATERAL (SELECT doc FROM reprint_postings WHERE term = t.term LIMIT \(limit)) AS p
+            """)
+        var result: [UInt64: [Int64]] = [:]
+        for row in rows {
+            let (term, doc) = try row.decode((Int64, Int64).self, context: .default)
+            result[term.hash, default: []].append(doc)
+        }
+        return result
+    }
+
+    func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
+        guard !keys.isEmpty else { return [:] }
+        var result: [UInt64: Int] = [:]
+        for row in try run("SELECT \(unescaped: key), documents FROM \(unescaped: table) WHERE \(unescaped: key) = ANY(\(keys.map(\.stored)))") {
+            let (key, count) = try row.decode((Int64, Int64).self, context: .default)
+            result[key.hash] = Int(count)
+        }
+        return result
+    }
+
+    func documents(_ sequences: [Int64]) throws -> [StoredDocument] {
+        guard !sequences.isEmpty else { return [] }
+        let rows = try run("""
+            SELECT seq, id, source, url, published, format, chars, features FROM reprint_documents WHERE seq = ANY(\(sequences))
+            """)
+        return try rows.map { row in
+            let (sequence, id, source, url, published, format, chars, body) = try row.decode(
+                (Int64, String, String?, String?, Double?, String, Int64, ByteBuffer).self, context: .default)
+            let features = try DocumentFeatures(
+                id: id, format: DocumentFormat(rawValue: format) ?? .plain,
+                metadata: DocumentMetadata(source: source, url: url, published: published.map(Date.init(timeIntervalSince1970:))),
+                originalLength: Int(chars), body: Array(buffer: body))
+            return StoredDocument(sequence: sequence, features: features)
+        }
+    }
+
+    func insert(_ entry: IndexEntry) throws -> Int64 {
+        let features = entry.features
+        let body = ByteBuffer(bytes: features.encodedBody())
+        let rows = try run("""
+            INSERT INTO reprint_documents (id, source, url, published, format, chars, words, exact_hash, features)
+            VALUES (\(features.id), \(features.metadata.source), \(features.metadata.url), \(features.metadata.published?.timeIntervalSince1970),
+                    \(features.format.rawValue), \(Int64(features.originalLength)), \(Int64(features.wordCount)), \(features.exactHash.stored), \(body))
+            RETURNING seq
+            """)
+        guard let sequence = try rows.first?.decode(Int64.self) else { throw StoreError.database("the insert returned no sequence number") }
+        _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT unnest(\(entry.bandKeys.map(\.stored))::int8[]), \(sequence) ON CONFLICT DO NOTHING")
+        _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT unnest(\(features.postedTerms.map(\.stored))::int8[]), \(sequence) ON CONFLICT DO NOTHING")
+        try adjust(table: "reprint_terms", key: "term", Array(features.termCounts.keys), by: 1)
+        try adjust(table: "reprint_lines", key: "key", features.lineKeys, by: 1)
+        if !entry.relations.isEmpty {
+            let relations = entry.relations
+            _ = try run("""
+                INSERT INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
+                SELECT a, \(sequence), relation, NULLIF(contained, ''), resemblance, coverage_a, coverage_b
+                FROM unnest(\(relations.map(\.a))::int8[], \(relations.map(\.relation.rawValue))::text[], \(relations.map { $0.contained?.rawValue ?? "" })::text[],
+                            \(relations.map(\.resemblance))::float8[], \(relations.map(\.coverageA))::float8[], \(relations.map(\.coverageB))::float8[])
+                     AS r(a, relation, contained, resemblance, coverage_a, coverage_b)
+                ON CONFLICT (a, b) DO UPDATE SET relation = excluded.relation, contained = excluded.contained,
+                    resemblance = excluded.resemblance, coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b
+                """)
+        }
+        try setCount(by: 1)
+        return sequence
+    }
+
+    func delete(_ sequence: Int64, _ entry: IndexEntry) throws {
+        _ = try run("DELETE FROM reprint_documents WHERE seq = \(sequence)")
+        _ = try run("DELETE FROM reprint_bands WHERE doc = \(sequence)")
+        _ = try run("DELETE FROM reprint_postings WHERE doc = \(sequence)")
+        _ = try run("DELETE FROM reprint_relations WHERE a = \(sequence) OR b = \(sequence)")
+        try adjust(table: "reprint_terms", key: "term", Array(entry.features.termCounts.keys), by: -1)
+        try adjust(table: "reprint_lines", key: "key", entry.features.lineKeys, by: -1)
+        try setCount(by: -1)
+    }
+
+    private func adjust(table: String, key: String, _ keys: [UInt64], by change: Int) throws {
+        guard !keys.isEmpty else { return }
+        let values = keys.map(\.stored)
+        if change > 0 {
+            _ = try run("""
+                INSERT INTO \(unescaped: table) (\(unescaped: key), documents) SELECT DISTINCT unnest(\(values)::int8[]), 1
+                ON CONFLICT (\(unescaped: key)) DO UPDATE SET documents = \(unescaped: table).documents + 1
+                """)
+        } else {
+            _ = try run("UPDATE \(unescaped: table) SET documents = documents - 1 WHERE \(unescaped: key) = ANY(\(values))")
+            _ = try run("DELETE FROM \(unescaped: table) WHERE documents <= 0 AND \(unescaped: key) = ANY(\(values))")
+        }
+    }
+
+    private func setCount(by change: Int) throws {
+        _ = try run("UPDATE reprint_meta SET value = (value::bigint + \(Int64(change)))::text WHERE key = 'documents'")
+    }
+
+    func members() throws -> [StoredMember] {
+        try run("SELECT seq, id, published, words FROM reprint_documents ORDER BY seq").map { row in
+            let (sequence, id, published, words) = try row.decode((Int64, String, Double?, Int64).self, context: .default)
+            return StoredMember(sequence: sequence, id: id, published: published, words: Int(words))
+        }
+    }
+
+    func relations() throws -> [StoredRelation] {
+        try run("SELECT a, b, relation, contained, resemblance, coverage_a, coverage_b FROM reprint_relations ORDER BY b, a").map { row in
+            let (a, b, relation, contained, resemblance, coverageA, coverageB) = try row.decode(
+                (Int64, Int64, String, String?, Double, Double, Double).self, context: .default)
+            return StoredRelation(
+                a: a, b: b, relation: Relation(rawValue: relation) ?? .unrelated, contained: contained.flatMap(Side.init(rawValue:)),
+                resemblance: resemblance, coverageA: coverageA, coverageB: coverageB)
+        }
+    }
+
+    func tableCounts() throws -> StoreCounts {
+        func count(_ sql: String) throws -> Int {
+            Int(try run(PostgresQuery(unsafeSQL: sql)).first?.decode(Int64.self) ?? 0)
+        }
+        let orphans = try count("SELECT COUNT(*) FROM reprint_bands b WHERE NOT EXISTS (SELECT 1 FROM reprint_documents d WHERE d.seq = b.doc)")
+            + count("SELECT COUNT(*) FROM reprint_postings p WHERE NOT EXISTS (SELECT 1 FROM reprint_documents d WHERE d.seq = p.doc)")
+            + count("""
+                SELECT COUNT(*) FROM reprint_relations r WHERE NOT EXISTS (SELECT 1 FROM reprint_documents d WHERE d.seq = r.a)
+                OR NOT EXISTS (SELECT 1 FROM reprint_documents d WHERE d.seq = r.b)
+                """)
+        return StoreCounts(
+            documents: try documentCount(), documentRows: try count("SELECT COUNT(*) FROM reprint_documents"),
+            bandKeys: try count("SELECT COUNT(*) FROM reprint_bands"), postings: try count("SELECT COUNT(*) FROM reprint_postings"),
+            terms: try count("SELECT COUNT(*) FROM reprint_terms"), lines: try count("SELECT COUNT(*) FROM reprint_lines"),
+            relations: try count("SELECT COUNT(*) FROM reprint_relations"), orphans: orphans)
+    }
+
+    func engineProblems() throws -> [String] {
+        []
+    }
+}

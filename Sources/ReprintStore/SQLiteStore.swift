@@ -1,0 +1,266 @@
+import Foundation
+import GRDB
+import Reprint
+
+/// A Reprint store in a SQLite file (WAL journal): one writer at a time, readers alongside.
+///
+/// Opening checks before it writes anything: a read-only file, a file that is not SQLite, a
+/// SQLite database without Reprint's marker or with a newer schema are refused untouched.
+public final class SQLiteStore: DocumentStore {
+    private let queue: DatabaseQueue
+    /// The file.
+    public let path: String
+
+    /// Opens the store at `path`, creating it (and its schema) when the file does not exist.
+    public init(path: String) throws {
+        self.path = path
+        let manager = FileManager.default
+        if let attributes = try? manager.attributesOfItem(atPath: path),
+           let permissions = attributes[.posixPermissions] as? Int, permissions & 0o222 == 0 {
+            throw StoreError.readOnly(path)
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !manager.fileExists(atPath: directory) {
+            throw StoreError.cannotOpen(path, reason: "the folder \(directory) does not exist")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notAReprintStore(path, reason: "not a SQLite database")
+        } catch {
+            throw StoreError.cannotOpen(path, reason: Self.message(error))
+        }
+        try migrate()
+    }
+
+    private func migrate() throws {
+        do {
+            try queue.writeWithoutTransaction { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if !tables.isEmpty {
+                    guard tables.contains("reprint_meta") else {
+                        throw StoreError.notAReprintStore(path, reason: "a SQLite database with other tables")
+                    }
+                    let application = try String.fetchOne(db, sql: "SELECT value FROM reprint_meta WHERE key = 'application'")
+                    guard application == StoreSchema.application else {
+                        throw StoreError.notAReprintStore(path, reason: "its reprint_meta table has no Reprint marker")
+                    }
+                }
+                let found = tables.isEmpty ? 0 : Int(try String.fetchOne(db, sql: "SELECT value FROM reprint_meta WHERE key = 'schema_version'") ?? "0") ?? 0
+                guard found <= StoreSchema.version else {
+                    throw StoreError.newerSchema(path, found: found, supported: StoreSchema.version)
+                }
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                guard found < StoreSchema.version else { return }
+                try db.inTransaction(.exclusive) {
+                    for statements in StoreSchema.migrations(.sqlite)[found...] {
+                        for statement in statements { try db.execute(sql: statement) }
+                    }
+                    try db.execute(
+                        sql: "INSERT INTO reprint_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        arguments: ["\(StoreSchema.version)"])
+                    return .commit
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notAReprintStore(path, reason: "not a SQLite database")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            throw StoreError.readOnly(path)
+        } catch {
+            throw StoreError.cannotOpen(path, reason: Self.message(error))
+        }
+    }
+
+    public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try Self.translating { try queue.write { db in try body(SQLiteTransaction(db: db)) } }
+    }
+
+    public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try Self.translating { try queue.read { db in try body(SQLiteTransaction(db: db)) } }
+    }
+
+    private static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.database(message(error))
+        }
+    }
+
+    private static func message(_ error: any Error) -> String {
+        (error as? DatabaseError)?.message ?? "\(error)"
+    }
+}
+
+/// One SQLite transaction. Lists travel as JSON arrays through `json_each`, so every statement is prepared once.
+private struct SQLiteTransaction: CountingTransaction {
+    let db: Database
+
+    private func json(_ values: [Int64]) -> String {
+        "[" + values.map(String.init).joined(separator: ",") + "]"
+    }
+
+    private func json(_ values: [UInt64]) -> String {
+        json(values.map(\.stored))
+    }
+
+    func documentCount() throws -> Int {
+        Int(try String.fetchOne(db, sql: "SELECT value FROM reprint_meta WHERE key = 'documents'") ?? "0") ?? 0
+    }
+
+    func sequences(of ids: [String]) throws -> [String: Int64] {
+        let encoded = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT id, seq FROM reprint_documents WHERE id IN (SELECT value FROM json_each(?))"),
+            arguments: [encoded])
+        return Dictionary(rows.map { ($0[0] as String, $0[1] as Int64) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func documents(withExactHash hash: UInt64) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT seq FROM reprint_documents WHERE exact_hash = ?"), arguments: [hash.stored])
+    }
+
+    func documents(inBuckets keys: [UInt64]) throws -> [Int64] {
+        try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT DISTINCT doc FROM reprint_bands WHERE key IN (SELECT value FROM json_each(?))"),
+            arguments: [json(keys)])
+    }
+
+    func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]] {
+        let statement = try db.cachedStatement(sql: "SELECT doc FROM reprint_postings WHERE term = ? LIMIT ?")
+        var result: [UInt64: [Int64]] = [:]
+        for term in terms {
+            let docs = try Int64.fetchAll(statement, arguments: [term.stored, limit])
+            if !docs.isEmpty { result[term] = docs }
+        }
+        return result
+    }
+
+    func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
+        guard !keys.isEmpty else { return [:] }
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT \(key), documents FROM \(table) WHERE \(key) IN (SELECT value FROM json_each(?))"),
+            arguments: [json(keys)])
+        var result: [UInt64: Int] = [:]
+        while let row = try rows.next() { result[(row[0] as Int64).hash] = row[1] }
+        return result
+    }
+
+    func documents(_ sequences: [Int64]) throws -> [StoredDocument] {
+        guard !sequences.isEmpty else { return [] }
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT seq, id, source, url, published, format, chars, features FROM reprint_documents
+                WHERE seq IN (SELECT value FROM json_each(?))
+                """),
+            arguments: [json(sequences)])
+        var documents: [StoredDocument] = []
+        while let row = try rows.next() {
+            let published: Double? = row[4]
+            let data: Data = row[7]
+            let features = try DocumentFeatures(
+                id: row[1], format: DocumentFormat(rawValue: row[5]) ?? .plain,
+                metadata: DocumentMetadata(source: row[2], url: row[3], published: published.map(Date.init(timeIntervalSince1970:))),
+                originalLength: row[6], body: [UInt8](data))
+            documents.append(StoredDocument(sequence: row[0], features: features))
+        }
+        return documents
+    }
+
+    func insert(_ entry: IndexEntry) throws -> Int64 {
+        let features = entry.features
+        try db.cachedStatement(sql: """
+            INSERT INTO reprint_documents (id, source, url, published, format, chars, words, exact_hash, features)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                features.id, features.metadata.source, features.metadata.url, features.metadata.published?.timeIntervalSince1970,
+                features.format.rawValue, features.originalLength, features.wordCount, features.exactHash.stored,
+                Data(features.encodedBody()),
+            ])
+        let sequence = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO reprint_bands (key, doc) SELECT value, ? FROM json_each(?)")
+            .execute(arguments: [sequence, json(entry.bandKeys)])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO reprint_postings (term, doc) SELECT value, ? FROM json_each(?)")
+            .execute(arguments: [sequence, json(features.postedTerms)])
+        try adjust(table: "reprint_terms", key: "term", Array(features.termCounts.keys), by: 1)
+        try adjust(table: "reprint_lines", key: "key", features.lineKeys, by: 1)
+        let relation = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for item in entry.relations {
+            try relation.execute(arguments: [
+                item.a, sequence, item.relation.rawValue, item.contained?.rawValue, item.resemblance, item.coverageA, item.coverageB,
+            ])
+        }
+        try setCount(by: 1)
+        return sequence
+    }
+
+    func delete(_ sequence: Int64, _ entry: IndexEntry) throws {
+        try db.execute(sql: "DELETE FROM reprint_documents WHERE seq = ?", arguments: [sequence])
+        try db.execute(sql: "DELETE FROM reprint_bands WHERE doc = ?", arguments: [sequence])
+        try db.execute(sql: "DELETE FROM reprint_postings WHERE doc = ?", arguments: [sequence])
+        try db.execute(sql: "DELETE FROM reprint_relations WHERE a = ? OR b = ?", arguments: [sequence, sequence])
+        try adjust(table: "reprint_terms", key: "term", Array(entry.features.termCounts.keys), by: -1)
+        try adjust(table: "reprint_lines", key: "key", entry.features.lineKeys, by: -1)
+        try setCount(by: -1)
+    }
+
+    private func adjust(table: String, key: String, _ keys: [UInt64], by change: Int) throws {
+        guard !keys.isEmpty else { return }
+        if change > 0 {
+            try db.cachedStatement(sql: """
+                INSERT INTO \(table) (\(key), documents) SELECT value, 1 FROM json_each(?) WHERE true
+                ON CONFLICT (\(key)) DO UPDATE SET documents = documents + 1
+                """).execute(arguments: [json(keys)])
+        } else {
+            try db.cachedStatement(sql: "UPDATE \(table) SET documents = documents - 1 WHERE \(key) IN (SELECT value FROM json_each(?))")
+                .execute(arguments: [json(keys)])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE documents <= 0 AND \(key) IN (SELECT value FROM json_each(?))")
+                .execute(arguments: [json(keys)])
+        }
+    }
+
+    private func setCount(by change: Int) throws {
+        try db.cachedStatement(sql: "UPDATE reprint_meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'documents'")
+            .execute(arguments: [change])
+    }
+
+    func members() throws -> [StoredMember] {
+        try Row.fetchAll(db, sql: "SELECT seq, id, published, words FROM reprint_documents ORDER BY seq").map {
+            StoredMember(sequence: $0[0], id: $0[1], published: $0[2], words: $0[3])
+        }
+    }
+
+    func relations() throws -> [StoredRelation] {
+        try Row.fetchAll(db, sql: "SELECT a, b, relation, contained, resemblance, coverage_a, coverage_b FROM reprint_relations ORDER BY b, a")
+            .map { row in
+                let contained: String? = row[3]
+                return StoredRelation(
+                    a: row[0], b: row[1], relation: Relation(rawValue: row[2]) ?? .unrelated, contained: contained.flatMap(Side.init(rawValue:)),
+                    resemblance: row[4], coverageA: row[5], coverageB: row[6])
+            }
+    }
+
+    func tableCounts() throws -> StoreCounts {
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+        let orphans = try count("SELECT COUNT(*) FROM reprint_bands WHERE doc NOT IN (SELECT seq FROM reprint_documents)")
+            + count("SELECT COUNT(*) FROM reprint_postings WHERE doc NOT IN (SELECT seq FROM reprint_documents)")
+            + count("SELECT COUNT(*) FROM reprint_relations WHERE a NOT IN (SELECT seq FROM reprint_documents) OR b NOT IN (SELECT seq FROM reprint_documents)")
+        return StoreCounts(
+            documents: try documentCount(), documentRows: try count("SELECT COUNT(*) FROM reprint_documents"),
+            bandKeys: try count("SELECT COUNT(*) FROM reprint_bands"), postings: try count("SELECT COUNT(*) FROM reprint_postings"),
+            terms: try count("SELECT COUNT(*) FROM reprint_terms"), lines: try count("SELECT COUNT(*) FROM reprint_lines"),
+            relations: try count("SELECT COUNT(*) FROM reprint_relations"), orphans: orphans)
+    }
+
+    func engineProblems() throws -> [String] {
+        try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Reprint
+import ReprintStore
+import Testing
+
+/// One suite, run against every store kind: SQLite and PostgreSQL behave the same.
+@Suite("Persistent index", .serialized)
+struct StoreTests {
+    @Test("adding documents one at a time gives the relations and clusters of a scan", arguments: StoreKind.tested)
+    func oneAtATimeMatchesScan(kind: StoreKind) throws {
+        let documents = try Fixtures.newsroom()
+        #expect(documents.count == 10)
+        let scan = Scanner().scan(documents)
+        let (index, _) = try kind.newIndex()
+        var relations: [RelationKey] = []
+        for document in documents {
+            try index.add([document]) { outcome in
+                guard case .added(_, let matches) = outcome else { Issue.record("\(document.id) was skipped"); return }
+                relations += matches.map(RelationKey.init)
+            }
+        }
+        #expect(Set(relations) == Set(scan.pairs.map(RelationKey.init)))
+        #expect(relations.count == scan.pairs.count)
+        #expect(try index.clusters() == scan.clusters)
+        #expect(try index.check() == [])
+    }
+
+    @Test("a batch add gives the same relations as one at a time, and adding again skips every id", arguments: StoreKind.tested)
+    func batchAndRerun(kind: StoreKind) throws {
+        let documents = Fixtures.generated(count: 60, words: 80)
+        let (index, _) = try kind.newIndex()
+        var added: [String] = [], relations: [RelationKey] = []
+        try index.add(documents) { outcome in
+            if case .added(let id, let matches) = outcome { added.append(id); relations += matches.map(RelationKey.init) }
+        }
+        #expect(added == documents.map(\.id))
+        // Every fifth document is an excerpt of the one before: one pair each.
+        #expect(relations.count == 12)
+        #expect(relations.allSatisfy { $0.relation == .excerpt || $0.relation == .nearDuplicate })
+        var skipped: [String] = []
+        try index.add(documents + [documents[0]]) { outcome in
+            if case .skipped(let id) = outcome { skipped.append(id) } else { Issue.record("added again: \(outcome)") }
+        }
+        #expect(skipped.count == 61)
+        #expect(try index.statistics().documents == 60)
+        #expect(try index.statistics().documentRows == 60)
+        let reuse = try index.clusters().filter { $0.kind == .reuse }
+        #expect(reuse.count == 12)
+        #expect(reuse.allSatisfy { $0.members.count == 2 && $0.canonical == $0.members[0] })
+    }
+
+    @Test("a repeated id in one add is stored once", arguments: StoreKind.tested)
+    func repeatedIdInOneAdd(kind: StoreKind) throws {
+        let documents = Fixtures.generated(count: 3, words: 40)
+        let (index, _) = try kind.newIndex()
+        var outcomes: [String] = []
+        try index.add([documents[0], documents[1], documents[0]]) { outcome in
+            switch outcome {
+            case .added(let id, _): outcomes.append("added \(id)")
+            case .skipped(let id): outcomes.append("skipped \(id)")
+            }
+        }
+        #expect(outcomes == ["added doc-00000", "added doc-00001", "skipped doc-00000"])
+        #expect(try index.statistics().documentRows == 2)
+    }
+
+    @Test("a query gives the matches an add would, and writes nothing", arguments: StoreKind.tested)
+    func queryWritesNothing(kind: StoreKind) throws {
+        let documents = try Fixtures.newsroom()
+        let copy = try #require(documents.first { $0.id == "a-wire-copy.txt" })
+        let (index, _) = try kind.newIndex()
+        try index.add(documents.filter { $0.id != copy.id }) { _ in }
+        let before = try index.statistics()
+        let queried = try index.query(copy)
+        #expect(try index.statistics() == before)
+        var added: [ScanReport.Pair] = []
+        try index.add([copy]) { if case .added(_, let matches) = $0 { added = matches } }
+        #expect(queried == added)
+        #expect(!queried.isEmpty)
+    }
+
+    @Test("removing a document undoes its counts and relations", arguments: StoreKind.tested)
+    func remove(kind: StoreKind) throws {
+        let documents = try Fixtures.newsroom()
+        let (index, _) = try kind.newIndex()
+        try index.add(documents) { _ in }
+        let (reference, _) = try kind.newIndex()
+        try reference.add(Array(documents.dropLast())) { _ in }
+        #expect(try index.remove([documents.last!.id, "no-such-id"]) == ["no-such-id"])
+        #expect(try index.statistics() == reference.statistics())
+        #expect(try index.clusters() == reference.clusters())
+        #expect(try index.check() == [])
+    }
+
+    @Test("an empty store has no clusters and passes the check", arguments: StoreKind.tested)
+    func emptyStore(kind: StoreKind) throws {
+        let (index, address) = try kind.newIndex()
+        #expect(try index.clusters() == [])
+        #expect(try index.check() == [])
+        // Opening an existing store again keeps it.
+        try index.add(Fixtures.generated(count: 2, words: 30)) { _ in }
+        let reopened = IncrementalIndex(store: try StoreLocation(parsing: address).open())
+        #expect(try reopened.statistics().documents == 2)
+    }
+}

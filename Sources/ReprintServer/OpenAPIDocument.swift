@@ -37,6 +37,12 @@ enum OpenAPIDocument {
               content:
                 application/json:
                   schema: { $ref: "#/components/schemas/Error" }
+          requestBodies:
+            Document:
+              required: true
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/DocumentRequest" }
           parameters:
             DocumentID:
               name: id
@@ -190,11 +196,7 @@ enum OpenAPIDocument {
           /v1/match:
             post:
               summary: The stored documents related to a text, without storing it.
-              requestBody:
-                required: true
-                content:
-                  application/json:
-                    schema: { $ref: "#/components/schemas/DocumentRequest" }
+              requestBody: { $ref: "#/components/requestBodies/Document" }
               responses:
                 "200":
                   description: The matches (the text's id is `query` unless given).
@@ -208,11 +210,7 @@ enum OpenAPIDocument {
               summary: Add a document to the index and return its matches.
               security:
                 - apiKey: []
-              requestBody:
-                required: true
-                content:
-                  application/json:
-                    schema: { $ref: "#/components/schemas/DocumentRequest" }
+              requestBody: { $ref: "#/components/requestBodies/Document" }
               responses:
                 "201":
                   description: Stored; its relations to the documents stored before it.

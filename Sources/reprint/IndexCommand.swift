@@ -100,6 +100,7 @@ struct IndexCommand: ParsableCommand {
                 Examples:
                   reprint index query new-article.txt
                   cat draft.md | reprint index query - --format jsonl
+                  reprint index query --lines sample.txt --timings > /dev/null
                 """
         )
 
@@ -109,11 +110,27 @@ struct IndexCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: "Output format: text or jsonl (one object per document).")
         var format: MatchFormat = .text
 
+        @Flag(name: .long, help: "Report the median and 99th-percentile time per query on standard error.")
+        var timings = false
+
         func run() throws {
             let documents = try input.read()
             let index = try storeOptions.open()
+            var durations: [Duration] = []
+            let clock = ContinuousClock()
             for document in documents {
-                print(DocumentLine(id: document.id, status: "queried", matches: try index.query(document)).render(format))
+                let start = clock.now
+                let matches = try index.query(document)
+                durations.append(clock.now - start)
+                print(DocumentLine(id: document.id, status: "queried", matches: matches).render(format))
+            }
+            if timings {
+                durations.sort()
+                func milliseconds(_ share: Double) -> String {
+                    let duration = durations[min(durations.count - 1, Int(Double(durations.count) * share))]
+                    return String(format: "%.3f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
+                }
+                StandardError.print("reprint: \(durations.count) queries, p50 \(milliseconds(0.5)) ms, p99 \(milliseconds(0.99)) ms")
             }
         }
     }

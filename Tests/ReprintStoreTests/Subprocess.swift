@@ -11,13 +11,18 @@ struct Subprocess {
     /// The child's process id.
     let pid: pid_t
 
-    /// Starts `executable` with `arguments`, standard output and error appended to `output`.
-    init(_ executable: String, _ arguments: [String], output: String) throws {
+    /// Starts `executable` with `arguments`, standard output appended to `output`, standard error
+    /// to `errors` (the same file unless given).
+    init(_ executable: String, _ arguments: [String], output: String, errors: String? = nil) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errors {
+            posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0

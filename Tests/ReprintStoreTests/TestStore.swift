@@ -46,7 +46,8 @@ enum Fixtures {
     /// the one before without its last three words (an excerpt), so the collection has reuse clusters.
     static func generated(count: Int, words: Int, seed: UInt64 = 1) -> [SourceDocument] {
         var generator = SeededGenerator(seed: seed)
-        let vocabulary = (0..<3000).map(word)
+        // A large vocabulary: two generated documents share a word or two, never enough to be related.
+        let vocabulary = (0..<50_000).map(word)
         var documents: [SourceDocument] = []
         for index in 0..<count {
             let text: String

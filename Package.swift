@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Reprint", targets: ["Reprint"]),
         .library(name: "ReprintStore", targets: ["ReprintStore"]),
+        .library(name: "ReprintServer", targets: ["ReprintServer"]),
         .executable(name: "reprint", targets: ["reprint"]),
     ],
     dependencies: [
@@ -15,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "Reprint"),
@@ -29,11 +34,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "ReprintServer",
+            dependencies: [
+                "Reprint",
+                "ReprintStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "reprint",
             dependencies: [
                 "Reprint",
                 "ReprintStore",
+                "ReprintServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +59,16 @@ let package = Package(
         .testTarget(
             name: "ReprintStoreTests",
             dependencies: ["ReprintStore", "Reprint", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ReprintServerTests",
+            dependencies: [
+                "ReprintServer",
+                "ReprintStore",
+                "Reprint",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -65,20 +65,14 @@ struct CompareCommand: ParsableCommand {
         let result = DocumentReader().read(paths: [a!, b!])
         for issue in result.issues { StandardError.print("reprint: warning: \(issue)") }
         guard result.documents.count == 2 else { throw CLIError.nothingToRead }
-        var options = Scanner.Options()
-        options.allPairs = true
-        let scanner = Scanner(options: options)
-        let documents = scanner.analyze(result.documents)
-        let comparison = options.comparer.compare(
-            documents[0], documents[1], weights: TermWeights(documents: documents), shingleSize: options.shingleSize)
+        let compared = DocumentComparison(result.documents[0], result.documents[1])
         switch format {
         case .json:
-            let report = ScanReport(documents: documents, candidates: [(0, 1)], comparisons: [comparison], includeUnrelated: true)
-            print(ReportFormat.json.render(report), terminator: "")
+            print(ReportFormat.json.render(compared.report), terminator: "")
         case .text:
             let view = SideBySideView(
                 width: width ?? Terminal.columns ?? 120, colors: Terminal.supportsColor)
-            print(view.render(documents[0], documents[1], comparison), terminator: "")
+            print(view.render(compared.documents[0], compared.documents[1], compared.comparison), terminator: "")
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct ReprintCommand: ParsableCommand {
+struct ReprintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reprint",
         abstract: "Find text reuse: copies, excerpts, edited copies, paraphrases and same-story articles.",
@@ -17,6 +17,6 @@ struct ReprintCommand: ParsableCommand {
               reprint index add articles/ && reprint index clusters
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self, DedupCommand.self, PanCommand.self, IndexCommand.self]
+        subcommands: [ScanCommand.self, CompareCommand.self, EvalCommand.self, DedupCommand.self, PanCommand.self, IndexCommand.self, ServeCommand.self]
     )
 }

@@ -176,7 +176,7 @@ public struct DocumentFeatures: Sendable, Equatable {
             id: id, format: format, metadata: metadata, originalLength: originalLength,
             visible: MappedText(scalars: Array(repeating: " ", count: origins.count), origins: origins),
             tokens: tokens, wordHashes: [], shingleHashes: shingleHashes, shingleSet: Shingles.set(shingleHashes),
-            exactHash: exactHash, signature: signature, sentences: sentences, termCounts: termCounts, names: names
+            exactHash: exactHash, signature: signature, sentences: sentences, wordTerms: [], termCounts: termCounts, names: names
         )
     }
 }

@@ -264,11 +264,7 @@ private struct PostgresTransaction: CountingTransaction {
                 SELECT COUNT(*) FROM reprint_relations r WHERE NOT EXISTS (SELECT 1 FROM reprint_documents d WHERE d.seq = r.a)
                 OR NOT EXISTS (SELECT 1 FROM reprint_documents d WHERE d.seq = r.b)
                 """)
-        return StoreCounts(
-            documents: try documentCount(), documentRows: try count("SELECT COUNT(*) FROM reprint_documents"),
-            bandKeys: try count("SELECT COUNT(*) FROM reprint_bands"), postings: try count("SELECT COUNT(*) FROM reprint_postings"),
-            terms: try count("SELECT COUNT(*) FROM reprint_terms"), lines: try count("SELECT COUNT(*) FROM reprint_lines"),
-            relations: try count("SELECT COUNT(*) FROM reprint_relations"), orphans: orphans)
+        return try StoreCounts(documents: documentCount(), orphans: orphans, countingRowsWith: count)
     }
 
     func engineProblems() throws -> [String] {

@@ -253,11 +253,7 @@ private struct SQLiteTransaction: CountingTransaction {
         let orphans = try count("SELECT COUNT(*) FROM reprint_bands WHERE doc NOT IN (SELECT seq FROM reprint_documents)")
             + count("SELECT COUNT(*) FROM reprint_postings WHERE doc NOT IN (SELECT seq FROM reprint_documents)")
             + count("SELECT COUNT(*) FROM reprint_relations WHERE a NOT IN (SELECT seq FROM reprint_documents) OR b NOT IN (SELECT seq FROM reprint_documents)")
-        return StoreCounts(
-            documents: try documentCount(), documentRows: try count("SELECT COUNT(*) FROM reprint_documents"),
-            bandKeys: try count("SELECT COUNT(*) FROM reprint_bands"), postings: try count("SELECT COUNT(*) FROM reprint_postings"),
-            terms: try count("SELECT COUNT(*) FROM reprint_terms"), lines: try count("SELECT COUNT(*) FROM reprint_lines"),
-            relations: try count("SELECT COUNT(*) FROM reprint_relations"), orphans: orphans)
+        return try StoreCounts(documents: documentCount(), orphans: orphans, countingRowsWith: count)
     }
 
     func engineProblems() throws -> [String] {

@@ -1,3 +1,4 @@
+import Reprint
 /// The tables of a Reprint store, the same in SQLite and PostgreSQL but for column types.
 ///
 /// Version 1 tables (all named `reprint_*`, so a PostgreSQL database can host other tables):
@@ -57,4 +58,16 @@ extension UInt64 {
 extension Int64 {
     /// A stored hash back as an unsigned integer.
     var hash: UInt64 { UInt64(bitPattern: self) }
+}
+
+extension StoreCounts {
+    /// The row counts of every Reprint table, read with `count` (a `SELECT COUNT(*)` runner);
+    /// both stores share the tables, only their orphan queries differ.
+    init(documents: Int, orphans: Int, countingRowsWith count: (String) throws -> Int) throws {
+        func rows(_ table: String) throws -> Int { try count("SELECT COUNT(*) FROM \(table)") }
+        self.init(
+            documents: documents, documentRows: try rows("reprint_documents"), bandKeys: try rows("reprint_bands"),
+            postings: try rows("reprint_postings"), terms: try rows("reprint_terms"), lines: try rows("reprint_lines"),
+            relations: try rows("reprint_relations"), orphans: orphans)
+    }
 }

@@ -191,8 +191,6 @@ private struct PostgresTransaction: CountingTransaction {
         guard let sequence = try rows.first?.decode(Int64.self) else { throw StoreError.database("the insert returned no sequence number") }
         _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT unnest(\(entry.bandKeys.map(\.stored))::int8[]), \(sequence) ON CONFLICT DO NOTHING")
         _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT unnest(\(features.postedTerms.map(\.stored))::int8[]), \(sequence) ON CONFLICT DO NOTHING")
-        try adjust(table: "reprint_terms", key: "term", Array(features.termCounts.keys), by: 1)
-        try adjust(table: "reprint_lines", key: "key", features.lineKeys, by: 1)
         if !entry.relations.isEmpty {
             let relations = entry.relations
             _ = try run("""
@@ -214,22 +212,26 @@ private struct PostgresTransaction: CountingTransaction {
         _ = try run("DELETE FROM reprint_bands WHERE doc = \(sequence)")
         _ = try run("DELETE FROM reprint_postings WHERE doc = \(sequence)")
         _ = try run("DELETE FROM reprint_relations WHERE a = \(sequence) OR b = \(sequence)")
-        try adjust(table: "reprint_terms", key: "term", Array(entry.features.termCounts.keys), by: -1)
-        try adjust(table: "reprint_lines", key: "key", entry.features.lineKeys, by: -1)
         try setCount(by: -1)
     }
 
-    private func adjust(table: String, key: String, _ keys: [UInt64], by change: Int) throws {
-        guard !keys.isEmpty else { return }
-        let values = keys.map(\.stored)
-        if change > 0 {
-            _ = try run("""
-                INSERT INTO \(unescaped: table) (\(unescaped: key), documents) SELECT DISTINCT unnest(\(values)::int8[]), 1
-                ON CONFLICT (\(unescaped: key)) DO UPDATE SET documents = \(unescaped: table).documents + 1
-                """)
-        } else {
-            _ = try run("UPDATE \(unescaped: table) SET documents = documents - 1 WHERE \(unescaped: key) = ANY(\(values))")
-            _ = try run("DELETE FROM \(unescaped: table) WHERE documents <= 0 AND \(unescaped: key) = ANY(\(values))")
+    func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
+        try add(terms, table: "reprint_terms", key: "term")
+        try add(lines, table: "reprint_lines", key: "key")
+    }
+
+    /// One statement for all the changes, keys in order; a second forgets the counts that reach zero.
+    private func add(_ changes: [UInt64: Int], table: String, key: String) throws {
+        let sorted = changes.filter { $0.value != 0 }.map { ($0.key.stored, Int64($0.value)) }.sorted { $0.0 < $1.0 }
+        guard !sorted.isEmpty else { return }
+        _ = try run("""
+            INSERT INTO \(unescaped: table) (\(unescaped: key), documents)
+            SELECT * FROM unnest(\(sorted.map(\.0))::int8[], \(sorted.map(\.1))::int8[])
+            ON CONFLICT (\(unescaped: key)) DO UPDATE SET documents = \(unescaped: table).documents + excluded.documents
+            """)
+        let decreased = sorted.filter { $0.1 < 0 }.map(\.0)
+        if !decreased.isEmpty {
+            _ = try run("DELETE FROM \(unescaped: table) WHERE documents <= 0 AND \(unescaped: key) = ANY(\(decreased))")
         }
     }
 

@@ -25,6 +25,11 @@ public final class SQLiteStore: DocumentStore {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // A 64 MB page cache and reads through a memory map: lookups rarely reach the file.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -187,8 +192,6 @@ private struct SQLiteTransaction: CountingTransaction {
             .execute(arguments: [sequence, json(entry.bandKeys)])
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO reprint_postings (term, doc) SELECT value, ? FROM json_each(?)")
             .execute(arguments: [sequence, json(features.postedTerms)])
-        try adjust(table: "reprint_terms", key: "term", Array(features.termCounts.keys), by: 1)
-        try adjust(table: "reprint_lines", key: "key", features.lineKeys, by: 1)
         let relation = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -207,23 +210,28 @@ private struct SQLiteTransaction: CountingTransaction {
         try db.execute(sql: "DELETE FROM reprint_bands WHERE doc = ?", arguments: [sequence])
         try db.execute(sql: "DELETE FROM reprint_postings WHERE doc = ?", arguments: [sequence])
         try db.execute(sql: "DELETE FROM reprint_relations WHERE a = ? OR b = ?", arguments: [sequence, sequence])
-        try adjust(table: "reprint_terms", key: "term", Array(entry.features.termCounts.keys), by: -1)
-        try adjust(table: "reprint_lines", key: "key", entry.features.lineKeys, by: -1)
         try setCount(by: -1)
     }
 
-    private func adjust(table: String, key: String, _ keys: [UInt64], by change: Int) throws {
-        guard !keys.isEmpty else { return }
-        if change > 0 {
+    func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
+        try add(terms, table: "reprint_terms", key: "term")
+        try add(lines, table: "reprint_lines", key: "key")
+    }
+
+    /// One statement per distinct change, its keys in order (neighbouring B-tree pages).
+    private func add(_ changes: [UInt64: Int], table: String, key: String) throws {
+        var keysByChange: [Int: [Int64]] = [:]
+        for (key, change) in changes where change != 0 { keysByChange[change, default: []].append(key.stored) }
+        for (change, keys) in keysByChange {
+            let list = json(keys.sorted())
             try db.cachedStatement(sql: """
-                INSERT INTO \(table) (\(key), documents) SELECT value, 1 FROM json_each(?) WHERE true
-                ON CONFLICT (\(key)) DO UPDATE SET documents = documents + 1
-                """).execute(arguments: [json(keys)])
-        } else {
-            try db.cachedStatement(sql: "UPDATE \(table) SET documents = documents - 1 WHERE \(key) IN (SELECT value FROM json_each(?))")
-                .execute(arguments: [json(keys)])
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE documents <= 0 AND \(key) IN (SELECT value FROM json_each(?))")
-                .execute(arguments: [json(keys)])
+                INSERT INTO \(table) (\(key), documents) SELECT value, ? FROM json_each(?) WHERE true
+                ON CONFLICT (\(key)) DO UPDATE SET documents = documents + excluded.documents
+                """).execute(arguments: [change, list])
+            if change < 0 {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE documents <= 0 AND \(key) IN (SELECT value FROM json_each(?))")
+                    .execute(arguments: [list])
+            }
         }
     }
 

@@ -126,6 +126,11 @@ private struct PostgresTransaction: CountingTransaction {
         return Int(try rows.first?.decode(String.self) ?? "0") ?? 0
     }
 
+    func generation() throws -> Int {
+        let rows = try run("SELECT value FROM reprint_meta WHERE key = 'generation'")
+        return Int(try rows.first?.decode(String.self) ?? "0") ?? 0
+    }
+
     func sequences(of ids: [String]) throws -> [String: Int64] {
         let rows = try run("SELECT id, seq FROM reprint_documents WHERE id = ANY(\(ids))")
         return Dictionary(try rows.map { try $0.decode((String, Int64).self, context: .default) }, uniquingKeysWith: { first, _ in first })
@@ -218,6 +223,7 @@ private struct PostgresTransaction: CountingTransaction {
     func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
         try add(terms, table: "reprint_terms", key: "term")
         try add(lines, table: "reprint_lines", key: "key")
+        _ = try run("UPDATE reprint_meta SET value = (value::bigint + 1)::text WHERE key = 'generation'")
     }
 
     /// One statement for all the changes, keys in order; a second forgets the counts that reach zero.

@@ -118,6 +118,10 @@ private struct SQLiteTransaction: CountingTransaction {
         Int(try String.fetchOne(db, sql: "SELECT value FROM reprint_meta WHERE key = 'documents'") ?? "0") ?? 0
     }
 
+    func generation() throws -> Int {
+        Int(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM reprint_meta WHERE key = 'generation'")) ?? "0") ?? 0
+    }
+
     func sequences(of ids: [String]) throws -> [String: Int64] {
         let encoded = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
         let rows = try Row.fetchAll(
@@ -216,6 +220,7 @@ private struct SQLiteTransaction: CountingTransaction {
     func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
         try add(terms, table: "reprint_terms", key: "term")
         try add(lines, table: "reprint_lines", key: "key")
+        try db.cachedStatement(sql: "UPDATE reprint_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'").execute()
     }
 
     /// One statement per distinct change, its keys in order (neighbouring B-tree pages).

@@ -21,6 +21,9 @@ public protocol DocumentStore: Sendable {
 public protocol StoreTransaction {
     /// The number of documents.
     func documentCount() throws -> Int
+    /// A number that ``addCounts(terms:lines:)`` advances, so that a reader can tell whether the
+    /// counts changed since it last read them.
+    func generation() throws -> Int
     /// The sequence numbers of the documents among `ids` that are stored.
     func sequences(of ids: [String]) throws -> [String: Int64]
     /// The documents whose exact hash is `hash`.
@@ -42,7 +45,8 @@ public protocol StoreTransaction {
     /// it. Its term and line counts are taken back with ``addCounts(terms:lines:)``.
     func delete(_ sequence: Int64, _ entry: IndexEntry) throws
     /// Adds each change to the number of documents using a term (`terms`) or containing a short
-    /// line (`lines`); a term or line whose count reaches zero is forgotten.
+    /// line (`lines`), and advances the ``generation()``; a term or line whose count reaches zero
+    /// is forgotten.
     func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws
     /// Every document as clustering needs it, in collection order.
     func members() throws -> [StoredMember]

@@ -29,6 +29,8 @@ public struct IncrementalIndex: Sendable {
     public let options: Scanner.Options
     /// How many documents are analyzed together (in parallel) and then stored in one transaction.
     public var batchSize = 256
+    /// The stored term frequencies read so far.
+    private let frequencyCache = TermFrequencyCache()
 
     /// Creates an index over a store.
     public init(store: any DocumentStore, options: Scanner.Options = .init()) {
@@ -52,7 +54,7 @@ public struct IncrementalIndex: Sendable {
             let outcomes = try store.write { transaction in
                 // Another writer may have stored some of them since the batch was read.
                 let storedSince = try transaction.sequences(of: fresh.map { batch[$0].id })
-                var counts = PendingCounts()
+                var counts = try PendingCounts(transaction, cache: frequencyCache)
                 var position = 0
                 let outcomes = try batch.enumerated().map { index, document -> AddOutcome in
                     guard position < fresh.count, fresh[position] == index else { return .skipped(id: document.id) }
@@ -71,8 +73,8 @@ public struct IncrementalIndex: Sendable {
     public func query(_ document: SourceDocument) throws -> [ScanReport.Pair] {
         let analyzed = try analyze([document])[0]
         return try store.read { transaction in
-            var counts = PendingCounts()
-            return try compareWithStored(analyzed.document, in: transaction, counts: &counts).matches.map {
+            let counts = try PendingCounts(transaction, cache: frequencyCache)
+            return try compareWithStored(analyzed.document, in: transaction, counts: counts).matches.map {
                 ScanReport.Pair(a: $0.document.features.id, b: document.id, comparison: $0.comparison)
             }
         }
@@ -82,7 +84,7 @@ public struct IncrementalIndex: Sendable {
     public func remove(_ ids: [String]) throws -> [String] {
         try store.write { transaction in
             let sequences = try transaction.sequences(of: ids)
-            var counts = PendingCounts()
+            var counts = try PendingCounts(transaction, cache: frequencyCache)
             for stored in try transaction.documents(Array(sequences.values)) {
                 try transaction.delete(stored.sequence, entry(for: stored.features, relations: []))
                 counts.add(stored.features.termCounts.keys, lines: stored.features.lineKeys, by: -1)
@@ -183,7 +185,7 @@ public struct IncrementalIndex: Sendable {
     }
 
     private func insert(_ item: Analyzed, in transaction: any StoreTransaction, counts: inout PendingCounts) throws -> [ScanReport.Pair] {
-        let (matches, weights) = try compareWithStored(item.document, in: transaction, counts: &counts)
+        let (matches, weights) = try compareWithStored(item.document, in: transaction, counts: counts)
         let posted = weights.distinctiveTerms(of: item.document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
         let relations = matches.map { match in
             StoredRelation(
@@ -199,7 +201,7 @@ public struct IncrementalIndex: Sendable {
     /// The stored documents related to `document`, in collection order, with their comparisons,
     /// and the weights of the new document's terms; `counts` are the transaction's term counts.
     private func compareWithStored(
-        _ document: AnalyzedDocument, in transaction: any StoreTransaction, counts: inout PendingCounts
+        _ document: AnalyzedDocument, in transaction: any StoreTransaction, counts: PendingCounts
     ) throws -> (matches: [Match], weights: TermWeights) {
         var candidates = Set(try transaction.documents(withExactHash: document.exactHash))
         candidates.formUnion(try transaction.documents(inBuckets: bandKeys(of: document.signature)))

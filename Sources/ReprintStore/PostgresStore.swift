@@ -146,24 +146,30 @@ private struct PostgresTransaction: CountingTransaction {
 
     func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]] {
         guard !terms.isEmpty else { return [:] }
+        // One row per term, its documents as an array: rows cost more to decode than array elements.
         let rows = try run("""
-            SELECT t.term, p.doc FROM unnest(\(terms.map(\.stored))::int8[]) AS t(term)
-            CROSS JOIN LATERAL (SELECT doc FROM reprint_postings WHERE term = t.term LIMIT \(limit)) AS p
+            SELECT t.term, ARRAY(SELECT doc FROM reprint_postings WHERE term = t.term LIMIT \(limit))
+            FROM unnest(\(terms.map(\.stored))::int8[]) AS t(term)
             """)
         var result: [UInt64: [Int64]] = [:]
         for row in rows {
-            let (term, doc) = try row.decode((Int64, Int64).self, context: .default)
-            result[term.hash, default: []].append(doc)
+            let (term, docs) = try row.decode((Int64, [Int64]).self, context: .default)
+            if !docs.isEmpty { result[term.hash] = docs }
         }
         return result
     }
 
     func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
         guard !keys.isEmpty else { return [:] }
+        // One row of two arrays.
+        let rows = try run("""
+            SELECT COALESCE(array_agg(\(unescaped: key)), '{}'), COALESCE(array_agg(documents), '{}')
+            FROM \(unescaped: table) WHERE \(unescaped: key) = ANY(\(keys.map(\.stored)))
+            """)
         var result: [UInt64: Int] = [:]
-        for row in try run("SELECT \(unescaped: key), documents FROM \(unescaped: table) WHERE \(unescaped: key) = ANY(\(keys.map(\.stored)))") {
-            let (key, count) = try row.decode((Int64, Int64).self, context: .default)
-            result[key.hash] = Int(count)
+        for row in rows {
+            let (found, counts) = try row.decode(([Int64], [Int64]).self, context: .default)
+            for (key, count) in zip(found, counts) { result[key.hash] = Int(count) }
         }
         return result
     }

@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 import Reprint
 
-/// A Reprint store in a SQLite file (WAL journal): one writer at a time, readers alongside.
+/// A Reprint store in a SQLite file (WAL journal): one writer at a time, readers alongside (a
+/// pool of connections, so that a server's reads run in parallel).
 ///
 /// Opening checks before it writes anything: a read-only file, a file that is not SQLite, a
 /// SQLite database without Reprint's marker or with a newer schema are refused untouched.
 public final class SQLiteStore: DocumentStore {
-    private let queue: DatabaseQueue
+    private let pool: DatabasePool
     /// The file.
     public let path: String
 
@@ -26,10 +27,14 @@ public final class SQLiteStore: DocumentStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
+            // In WAL mode, NORMAL loses no committed transaction when the process is killed.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // A 64 MB page cache and reads through a memory map: lookups rarely reach the file.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA mmap_size = 4294967296")
         }
+        // One connection checks (and upgrades) the file; the pool, which switches it to WAL, comes after.
+        let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -37,10 +42,16 @@ public final class SQLiteStore: DocumentStore {
         } catch {
             throw StoreError.cannotOpen(path, reason: Self.message(error))
         }
-        try migrate()
+        try Self.migrate(queue, path: path)
+        do {
+            try queue.close()
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path, reason: Self.message(error))
+        }
     }
 
-    private func migrate() throws {
+    private static func migrate(_ queue: DatabaseQueue, path: String) throws {
         do {
             try queue.writeWithoutTransaction { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -58,7 +69,6 @@ public final class SQLiteStore: DocumentStore {
                     throw StoreError.newerSchema(path, found: found, supported: StoreSchema.version)
                 }
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 guard found < StoreSchema.version else { return }
                 try db.inTransaction(.exclusive) {
                     for statements in StoreSchema.migrations(.sqlite)[found...] {
@@ -82,11 +92,11 @@ public final class SQLiteStore: DocumentStore {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try queue.write { db in try body(SQLiteTransaction(db: db)) } }
+        try Self.translating { try pool.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try queue.read { db in try body(SQLiteTransaction(db: db)) } }
+        try Self.translating { try pool.read { db in try body(SQLiteTransaction(db: db)) } }
     }
 
     private static func translating<T>(_ body: () throws -> T) throws -> T {

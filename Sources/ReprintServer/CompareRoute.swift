@@ -16,8 +16,10 @@ extension RouterGroup {
             let body = try await json.decode(CompareRequest.self, from: request)
             guard !body.a.isEmpty else { throw APIError.missing("a") }
             guard !body.b.isEmpty else { throw APIError.missing("b") }
-            let compared = DocumentComparison(SourceDocument(id: "a", text: body.a), SourceDocument(id: "b", text: body.b))
-            return try JSONCoding.response(compared.pair)
+            let (a, b) = (body.a, body.b)
+            return try await Blocking.run {
+                try JSONCoding.response(DocumentComparison(SourceDocument(id: "a", text: a), SourceDocument(id: "b", text: b)).pair)
+            }
         }
     }
 }

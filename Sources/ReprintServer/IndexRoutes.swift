@@ -14,11 +14,20 @@ struct IndexRoutes: Sendable {
     /// Adds the read routes to `group` and the write routes behind `keyCheck`.
     func add(to group: RouterGroup<BasicRequestContext>, keyCheck: APIKeyMiddleware<BasicRequestContext>) {
         group.post("match") { request, _ in try await match(request) }
-        group.get("documents/:id") { _, context in try document(try Self.documentID(context)) }
-        group.get("clusters") { request, _ in try clusters(kind: request.uri.queryParameters.get("kind")) }
+        group.get("documents/:id") { _, context in
+            let id = try Self.documentID(context)
+            return try await Blocking.run { try document(id) }
+        }
+        group.get("clusters") { request, _ in
+            let kind: String? = request.uri.queryParameters.get("kind")
+            return try await Blocking.run { try clusters(kind: kind) }
+        }
         let writes = group.group().add(middleware: keyCheck)
         writes.post("documents") { request, _ in try await add(request) }
-        writes.delete("documents/:id") { _, context in try remove(try Self.documentID(context)) }
+        writes.delete("documents/:id") { _, context in
+            let id = try Self.documentID(context)
+            return try await Blocking.run { try remove(id) }
+        }
     }
 
     /// The percent-decoded `{id}` of the path: ids of documents read from folders contain `/` (`%2F`).
@@ -34,18 +43,20 @@ struct IndexRoutes: Sendable {
 
     private func add(_ request: Request) async throws -> Response {
         let document = try await json.decode(DocumentRequest.self, from: request).document(defaultID: UUID().uuidString)
-        var outcome: IncrementalIndex.AddOutcome?
-        try index.add([document]) { outcome = $0 }
-        guard case .added(let id, let matches) = outcome else {
-            throw APIError(.conflict, "a document with id \(document.id) is already stored: delete it first or choose another id", field: "id")
+        return try await Blocking.run {
+            var outcome: IncrementalIndex.AddOutcome?
+            try index.add([document]) { outcome = $0 }
+            guard case .added(let id, let matches) = outcome else {
+                throw APIError(.conflict, "a document with id \(document.id) is already stored: delete it first or choose another id", field: "id")
+            }
+            try updateDocumentCount()
+            return try JSONCoding.response(MatchesResponse(id: id, matches: matches), status: .created)
         }
-        try updateDocumentCount()
-        return try JSONCoding.response(MatchesResponse(id: id, matches: matches), status: .created)
     }
 
     private func match(_ request: Request) async throws -> Response {
         let document = try await json.decode(DocumentRequest.self, from: request).document(defaultID: "query")
-        return try JSONCoding.response(MatchesResponse(id: document.id, matches: try index.query(document)))
+        return try await Blocking.run { try JSONCoding.response(MatchesResponse(id: document.id, matches: try index.query(document))) }
     }
 
     private func document(_ id: String) throws -> Response {

@@ -126,6 +126,11 @@ private struct PostgresTransaction: CountingTransaction {
         return Int(try rows.first?.decode(String.self) ?? "0") ?? 0
     }
 
+    func generation() throws -> Int {
+        let rows = try run("SELECT value FROM reprint_meta WHERE key = 'generation'")
+        return Int(try rows.first?.decode(String.self) ?? "0") ?? 0
+    }
+
     func sequences(of ids: [String]) throws -> [String: Int64] {
         let rows = try run("SELECT id, seq FROM reprint_documents WHERE id = ANY(\(ids))")
         return Dictionary(try rows.map { try $0.decode((String, Int64).self, context: .default) }, uniquingKeysWith: { first, _ in first })
@@ -141,24 +146,30 @@ private struct PostgresTransaction: CountingTransaction {
 
     func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]] {
         guard !terms.isEmpty else { return [:] }
+        // One row per term, its documents as an array: rows cost more to decode than array elements.
         let rows = try run("""
-            SELECT t.term, p.doc FROM unnest(\(terms.map(\.stored))::int8[]) AS t(term)
-            CROSS JOIN LATERAL (SELECT doc FROM reprint_postings WHERE term = t.term LIMIT \(limit)) AS p
+            SELECT t.term, ARRAY(SELECT doc FROM reprint_postings WHERE term = t.term LIMIT \(limit))
+            FROM unnest(\(terms.map(\.stored))::int8[]) AS t(term)
             """)
         var result: [UInt64: [Int64]] = [:]
         for row in rows {
-            let (term, doc) = try row.decode((Int64, Int64).self, context: .default)
-            result[term.hash, default: []].append(doc)
+            let (term, docs) = try row.decode((Int64, [Int64]).self, context: .default)
+            if !docs.isEmpty { result[term.hash] = docs }
         }
         return result
     }
 
     func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
         guard !keys.isEmpty else { return [:] }
+        // One row of two arrays.
+        let rows = try run("""
+            SELECT COALESCE(array_agg(\(unescaped: key)), '{}'), COALESCE(array_agg(documents), '{}')
+            FROM \(unescaped: table) WHERE \(unescaped: key) = ANY(\(keys.map(\.stored)))
+            """)
         var result: [UInt64: Int] = [:]
-        for row in try run("SELECT \(unescaped: key), documents FROM \(unescaped: table) WHERE \(unescaped: key) = ANY(\(keys.map(\.stored)))") {
-            let (key, count) = try row.decode((Int64, Int64).self, context: .default)
-            result[key.hash] = Int(count)
+        for row in rows {
+            let (found, counts) = try row.decode(([Int64], [Int64]).self, context: .default)
+            for (key, count) in zip(found, counts) { result[key.hash] = Int(count) }
         }
         return result
     }
@@ -191,8 +202,6 @@ private struct PostgresTransaction: CountingTransaction {
         guard let sequence = try rows.first?.decode(Int64.self) else { throw StoreError.database("the insert returned no sequence number") }
         _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT unnest(\(entry.bandKeys.map(\.stored))::int8[]), \(sequence) ON CONFLICT DO NOTHING")
         _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT unnest(\(features.postedTerms.map(\.stored))::int8[]), \(sequence) ON CONFLICT DO NOTHING")
-        try adjust(table: "reprint_terms", key: "term", Array(features.termCounts.keys), by: 1)
-        try adjust(table: "reprint_lines", key: "key", features.lineKeys, by: 1)
         if !entry.relations.isEmpty {
             let relations = entry.relations
             _ = try run("""
@@ -214,22 +223,27 @@ private struct PostgresTransaction: CountingTransaction {
         _ = try run("DELETE FROM reprint_bands WHERE doc = \(sequence)")
         _ = try run("DELETE FROM reprint_postings WHERE doc = \(sequence)")
         _ = try run("DELETE FROM reprint_relations WHERE a = \(sequence) OR b = \(sequence)")
-        try adjust(table: "reprint_terms", key: "term", Array(entry.features.termCounts.keys), by: -1)
-        try adjust(table: "reprint_lines", key: "key", entry.features.lineKeys, by: -1)
         try setCount(by: -1)
     }
 
-    private func adjust(table: String, key: String, _ keys: [UInt64], by change: Int) throws {
-        guard !keys.isEmpty else { return }
-        let values = keys.map(\.stored)
-        if change > 0 {
-            _ = try run("""
-                INSERT INTO \(unescaped: table) (\(unescaped: key), documents) SELECT DISTINCT unnest(\(values)::int8[]), 1
-                ON CONFLICT (\(unescaped: key)) DO UPDATE SET documents = \(unescaped: table).documents + 1
-                """)
-        } else {
-            _ = try run("UPDATE \(unescaped: table) SET documents = documents - 1 WHERE \(unescaped: key) = ANY(\(values))")
-            _ = try run("DELETE FROM \(unescaped: table) WHERE documents <= 0 AND \(unescaped: key) = ANY(\(values))")
+    func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
+        try add(terms, table: "reprint_terms", key: "term")
+        try add(lines, table: "reprint_lines", key: "key")
+        _ = try run("UPDATE reprint_meta SET value = (value::bigint + 1)::text WHERE key = 'generation'")
+    }
+
+    /// One statement for all the changes, keys in order; a second forgets the counts that reach zero.
+    private func add(_ changes: [UInt64: Int], table: String, key: String) throws {
+        let sorted = changes.filter { $0.value != 0 }.map { ($0.key.stored, Int64($0.value)) }.sorted { $0.0 < $1.0 }
+        guard !sorted.isEmpty else { return }
+        _ = try run("""
+            INSERT INTO \(unescaped: table) (\(unescaped: key), documents)
+            SELECT * FROM unnest(\(sorted.map(\.0))::int8[], \(sorted.map(\.1))::int8[])
+            ON CONFLICT (\(unescaped: key)) DO UPDATE SET documents = \(unescaped: table).documents + excluded.documents
+            """)
+        let decreased = sorted.filter { $0.1 < 0 }.map(\.0)
+        if !decreased.isEmpty {
+            _ = try run("DELETE FROM \(unescaped: table) WHERE documents <= 0 AND \(unescaped: key) = ANY(\(decreased))")
         }
     }
 

@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 import Reprint
 
-/// A Reprint store in a SQLite file (WAL journal): one writer at a time, readers alongside.
+/// A Reprint store in a SQLite file (WAL journal): one writer at a time, readers alongside (a
+/// pool of connections, so that a server's reads run in parallel).
 ///
 /// Opening checks before it writes anything: a read-only file, a file that is not SQLite, a
 /// SQLite database without Reprint's marker or with a newer schema are refused untouched.
 public final class SQLiteStore: DocumentStore {
-    private let queue: DatabaseQueue
+    private let pool: DatabasePool
     /// The file.
     public let path: String
 
@@ -25,6 +26,15 @@ public final class SQLiteStore: DocumentStore {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // In WAL mode, NORMAL loses no committed transaction when the process is killed.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A 64 MB page cache and reads through a memory map: lookups rarely reach the file.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+        }
+        // One connection checks (and upgrades) the file; the pool, which switches it to WAL, comes after.
+        let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -32,10 +42,16 @@ public final class SQLiteStore: DocumentStore {
         } catch {
             throw StoreError.cannotOpen(path, reason: Self.message(error))
         }
-        try migrate()
+        try Self.migrate(queue, path: path)
+        do {
+            try queue.close()
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path, reason: Self.message(error))
+        }
     }
 
-    private func migrate() throws {
+    private static func migrate(_ queue: DatabaseQueue, path: String) throws {
         do {
             try queue.writeWithoutTransaction { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -53,7 +69,6 @@ public final class SQLiteStore: DocumentStore {
                     throw StoreError.newerSchema(path, found: found, supported: StoreSchema.version)
                 }
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 guard found < StoreSchema.version else { return }
                 try db.inTransaction(.exclusive) {
                     for statements in StoreSchema.migrations(.sqlite)[found...] {
@@ -77,11 +92,11 @@ public final class SQLiteStore: DocumentStore {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try queue.write { db in try body(SQLiteTransaction(db: db)) } }
+        try Self.translating { try pool.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try queue.read { db in try body(SQLiteTransaction(db: db)) } }
+        try Self.translating { try pool.read { db in try body(SQLiteTransaction(db: db)) } }
     }
 
     private static func translating<T>(_ body: () throws -> T) throws -> T {
@@ -111,6 +126,10 @@ private struct SQLiteTransaction: CountingTransaction {
 
     func documentCount() throws -> Int {
         Int(try String.fetchOne(db, sql: "SELECT value FROM reprint_meta WHERE key = 'documents'") ?? "0") ?? 0
+    }
+
+    func generation() throws -> Int {
+        Int(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM reprint_meta WHERE key = 'generation'")) ?? "0") ?? 0
     }
 
     func sequences(of ids: [String]) throws -> [String: Int64] {
@@ -187,8 +206,6 @@ private struct SQLiteTransaction: CountingTransaction {
             .execute(arguments: [sequence, json(entry.bandKeys)])
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO reprint_postings (term, doc) SELECT value, ? FROM json_each(?)")
             .execute(arguments: [sequence, json(features.postedTerms)])
-        try adjust(table: "reprint_terms", key: "term", Array(features.termCounts.keys), by: 1)
-        try adjust(table: "reprint_lines", key: "key", features.lineKeys, by: 1)
         let relation = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -207,23 +224,29 @@ private struct SQLiteTransaction: CountingTransaction {
         try db.execute(sql: "DELETE FROM reprint_bands WHERE doc = ?", arguments: [sequence])
         try db.execute(sql: "DELETE FROM reprint_postings WHERE doc = ?", arguments: [sequence])
         try db.execute(sql: "DELETE FROM reprint_relations WHERE a = ? OR b = ?", arguments: [sequence, sequence])
-        try adjust(table: "reprint_terms", key: "term", Array(entry.features.termCounts.keys), by: -1)
-        try adjust(table: "reprint_lines", key: "key", entry.features.lineKeys, by: -1)
         try setCount(by: -1)
     }
 
-    private func adjust(table: String, key: String, _ keys: [UInt64], by change: Int) throws {
-        guard !keys.isEmpty else { return }
-        if change > 0 {
+    func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
+        try add(terms, table: "reprint_terms", key: "term")
+        try add(lines, table: "reprint_lines", key: "key")
+        try db.cachedStatement(sql: "UPDATE reprint_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'").execute()
+    }
+
+    /// One statement per distinct change, its keys in order (neighbouring B-tree pages).
+    private func add(_ changes: [UInt64: Int], table: String, key: String) throws {
+        var keysByChange: [Int: [Int64]] = [:]
+        for (key, change) in changes where change != 0 { keysByChange[change, default: []].append(key.stored) }
+        for (change, keys) in keysByChange {
+            let list = json(keys.sorted())
             try db.cachedStatement(sql: """
-                INSERT INTO \(table) (\(key), documents) SELECT value, 1 FROM json_each(?) WHERE true
-                ON CONFLICT (\(key)) DO UPDATE SET documents = documents + 1
-                """).execute(arguments: [json(keys)])
-        } else {
-            try db.cachedStatement(sql: "UPDATE \(table) SET documents = documents - 1 WHERE \(key) IN (SELECT value FROM json_each(?))")
-                .execute(arguments: [json(keys)])
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE documents <= 0 AND \(key) IN (SELECT value FROM json_each(?))")
-                .execute(arguments: [json(keys)])
+                INSERT INTO \(table) (\(key), documents) SELECT value, ? FROM json_each(?) WHERE true
+                ON CONFLICT (\(key)) DO UPDATE SET documents = documents + excluded.documents
+                """).execute(arguments: [change, list])
+            if change < 0 {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE documents <= 0 AND \(key) IN (SELECT value FROM json_each(?))")
+                    .execute(arguments: [list])
+            }
         }
     }
 

@@ -7,10 +7,13 @@ import Reprint
 /// - `reprint_bands(key, doc)`: LSH band keys; `reprint_postings(term, doc)`: the term route;
 /// - `reprint_terms(term, documents)`: document frequencies; `reprint_lines(key, documents)`: short-line counts;
 /// - `reprint_relations(a, b, relation, contained, resemblance, coverage_a, coverage_b)`.
+/// Version 2 adds `generation` to `reprint_meta`: advanced by every write of the term and line
+/// counts, so that readers know when the counts they keep are stale; PostgreSQL stores new
+/// features uncompressed (`STORAGE EXTERNAL`).
 /// 64-bit hashes are stored as signed integers with the same bits.
 enum StoreSchema {
     /// The schema version this build writes and understands.
-    static let version = 1
+    static let version = 2
 
     /// The marker that tells a Reprint store from any other database.
     static let application = "reprint"
@@ -41,7 +44,12 @@ enum StoreSchema {
             """,
             "CREATE INDEX reprint_relations_b ON reprint_relations (b)",
             "INSERT INTO reprint_meta (key, value) VALUES ('application', '\(application)'), ('documents', '0')",
-        ]]
+        ], [
+            "INSERT INTO reprint_meta (key, value) VALUES ('generation', '0')",
+        ] + (dialect == .postgres ? [
+            // Features are read far more often than written: stored uncompressed, they are not decompressed on every read.
+            "ALTER TABLE reprint_documents ALTER COLUMN features SET STORAGE EXTERNAL",
+        ] : [])]
     }
 
     /// The SQL dialects.

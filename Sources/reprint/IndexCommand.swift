@@ -10,9 +10,9 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             The index is a SQLite file (the default, ./reprint.db) or a PostgreSQL database that
             several workers can add to at once. Adding documents one at a time gives the relations and
-            clusters `reprint scan` gives for the whole set. Each document is stored in a transaction of
-            its own: an interrupted add leaves whole documents only, and running it again skips the ids
-            already stored.
+            clusters `reprint scan` gives for the whole set. Documents are stored in batches of 256, one
+            transaction each, and a batch's matches are printed once it is committed: an interrupted
+            add leaves whole documents only, and running it again skips the ids already stored.
 
             Examples:
               reprint index add articles/
@@ -165,14 +165,11 @@ struct IndexCommand: ParsableCommand {
                 """
         )
 
-        @OptionGroup var storeOptions: StoreOptions
-
-        @Option(name: .shortAndLong, help: "Output format: text or json.")
-        var format: ClusterFormat = .text
+        @OptionGroup var options: ReportOptions
 
         func run() throws {
-            let counts = try storeOptions.open().statistics()
-            if format == .json {
+            let counts = try options.storeOptions.open().statistics()
+            if options.format == .json {
                 print(ReportFormat.json(counts, pretty: true))
                 return
             }
@@ -191,6 +188,14 @@ struct IndexCommand: ParsableCommand {
         case text, json
     }
 
+    /// The store and a text or JSON output: the options of the reporting subcommands.
+    struct ReportOptions: ParsableArguments {
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Option(name: .shortAndLong, help: "Output format: text or json.")
+        var format: ClusterFormat = .text
+    }
+
     struct Clusters: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the reuse and story clusters of the stored documents.",
@@ -203,18 +208,15 @@ struct IndexCommand: ParsableCommand {
                 """
         )
 
-        @OptionGroup var storeOptions: StoreOptions
-
-        @Option(name: .shortAndLong, help: "Output format: text or json.")
-        var format: ClusterFormat = .text
+        @OptionGroup var options: ReportOptions
 
         struct Report: Encodable {
             var clusters: [DocumentCluster]
         }
 
         func run() throws {
-            let clusters = try storeOptions.open().clusters()
-            if format == .json {
+            let clusters = try options.storeOptions.open().clusters()
+            if options.format == .json {
                 print(ReportFormat.json(Report(clusters: clusters), pretty: true))
                 return
             }

@@ -49,6 +49,26 @@ struct StoreTests {
         #expect(reuse.allSatisfy { $0.members.count == 2 && $0.canonical == $0.members[0] })
     }
 
+    @Test("a long-lived index answers as a new one after another writer changed the store", arguments: StoreKind.tested)
+    func cachedCountsFollowOtherWriters(kind: StoreKind) throws {
+        let documents = try Fixtures.newsroom()
+        let (reader, address) = try kind.newIndex()
+        try reader.add(Array(documents.prefix(4))) { _ in }
+        // Reads (and keeps) the term counts of every document.
+        for document in documents { _ = try reader.query(document) }
+        let writer = IncrementalIndex(store: try StoreLocation(parsing: address).open())
+        try writer.add(Array(documents.dropFirst(4))) { _ in }
+        #expect(try writer.remove([documents[1].id]) == [])
+        let fresh = IncrementalIndex(store: try StoreLocation(parsing: address).open())
+        var matched = 0
+        for document in documents {
+            let answer = try fresh.query(document)
+            matched += answer.count
+            #expect(try reader.query(document) == answer)
+        }
+        #expect(matched > 0)
+    }
+
     @Test("a repeated id in one add is stored once", arguments: StoreKind.tested)
     func repeatedIdInOneAdd(kind: StoreKind) throws {
         let documents = Fixtures.generated(count: 3, words: 40)

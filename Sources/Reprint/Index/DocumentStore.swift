@@ -21,6 +21,9 @@ public protocol DocumentStore: Sendable {
 public protocol StoreTransaction {
     /// The number of documents.
     func documentCount() throws -> Int
+    /// A number that ``addCounts(terms:lines:)`` advances, so that a reader can tell whether the
+    /// counts changed since it last read them.
+    func generation() throws -> Int
     /// The sequence numbers of the documents among `ids` that are stored.
     func sequences(of ids: [String]) throws -> [String: Int64]
     /// The documents whose exact hash is `hash`.
@@ -35,10 +38,16 @@ public protocol StoreTransaction {
     func lineCounts(of keys: [UInt64]) throws -> [UInt64: Int]
     /// The stored documents with these sequence numbers, in any order.
     func documents(_ sequences: [Int64]) throws -> [StoredDocument]
-    /// Adds a document, its band keys, postings, term and line counts and its relations, and returns its sequence number.
+    /// Adds a document, its band keys, postings and relations, counts it, and returns its sequence
+    /// number. Its term and line counts are added with ``addCounts(terms:lines:)``.
     func insert(_ entry: IndexEntry) throws -> Int64
-    /// Removes a document stored as `entry`: its row, band keys, postings, relations, and its share of the counts.
+    /// Removes a document stored as `entry`: its row, band keys, postings and relations, and uncounts
+    /// it. Its term and line counts are taken back with ``addCounts(terms:lines:)``.
     func delete(_ sequence: Int64, _ entry: IndexEntry) throws
+    /// Adds each change to the number of documents using a term (`terms`) or containing a short
+    /// line (`lines`), and advances the ``generation()``; a term or line whose count reaches zero
+    /// is forgotten.
+    func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws
     /// Every document as clustering needs it, in collection order.
     func members() throws -> [StoredMember]
     /// Every stored relation.

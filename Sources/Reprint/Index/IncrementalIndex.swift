@@ -27,8 +27,10 @@ public struct IncrementalIndex: Sendable {
     public let store: any DocumentStore
     /// The scan settings in force (the same as ``Scanner``'s defaults unless changed).
     public let options: Scanner.Options
-    /// How many documents are analyzed together (in parallel) before they are stored one by one.
+    /// How many documents are analyzed together (in parallel) and then stored in one transaction.
     public var batchSize = 256
+    /// The stored term frequencies read so far.
+    private let frequencyCache = TermFrequencyCache()
 
     /// Creates an index over a store.
     public init(store: any DocumentStore, options: Scanner.Options = .init()) {
@@ -36,8 +38,10 @@ public struct IncrementalIndex: Sendable {
         self.options = options
     }
 
-    /// Adds documents in order, each in a transaction of its own, calling `report` after each.
-    /// A document whose id is already stored (or repeated in `documents`) is skipped.
+    /// Adds documents in order, calling `report` after each. The documents are stored in batches
+    /// of ``batchSize``, one transaction each: `report` hears of a batch's documents once the batch
+    /// is committed, so an interrupted add leaves whole batches only. A document whose id is
+    /// already stored (or repeated in `documents`) is skipped.
     public func add(_ documents: [SourceDocument], report: (AddOutcome) throws -> Void) throws {
         var start = 0
         while start < documents.count {
@@ -47,20 +51,21 @@ public struct IncrementalIndex: Sendable {
             var seen: Set<String> = []
             let fresh = batch.indices.filter { stored[batch[$0].id] == nil && seen.insert(batch[$0].id).inserted }
             let analyzed = try analyze(fresh.map { batch[$0] })
-            var position = 0
-            for (index, document) in batch.enumerated() {
-                guard position < fresh.count, fresh[position] == index else {
-                    try report(.skipped(id: document.id))
-                    continue
+            let outcomes = try store.write { transaction in
+                // Another writer may have stored some of them since the batch was read.
+                let storedSince = try transaction.sequences(of: fresh.map { batch[$0].id })
+                var counts = try PendingCounts(transaction, cache: frequencyCache)
+                var position = 0
+                let outcomes = try batch.enumerated().map { index, document -> AddOutcome in
+                    guard position < fresh.count, fresh[position] == index else { return .skipped(id: document.id) }
+                    position += 1
+                    guard storedSince[document.id] == nil else { return .skipped(id: document.id) }
+                    return .added(id: document.id, matches: try insert(analyzed[position - 1], in: transaction, counts: &counts))
                 }
-                let item = analyzed[position]
-                position += 1
-                try report(try store.write { transaction in
-                    // Another writer may have stored it since the batch was read.
-                    guard try transaction.sequences(of: [document.id]).isEmpty else { return .skipped(id: document.id) }
-                    return .added(id: document.id, matches: try insert(item, in: transaction))
-                })
+                try transaction.addCounts(terms: counts.terms, lines: counts.lines)
+                return outcomes
             }
+            for outcome in outcomes { try report(outcome) }
         }
     }
 
@@ -68,7 +73,8 @@ public struct IncrementalIndex: Sendable {
     public func query(_ document: SourceDocument) throws -> [ScanReport.Pair] {
         let analyzed = try analyze([document])[0]
         return try store.read { transaction in
-            try compareWithStored(analyzed.document, in: transaction).matches.map {
+            let counts = try PendingCounts(transaction, cache: frequencyCache)
+            return try compareWithStored(analyzed.document, in: transaction, counts: counts).matches.map {
                 ScanReport.Pair(a: $0.document.features.id, b: document.id, comparison: $0.comparison)
             }
         }
@@ -78,9 +84,12 @@ public struct IncrementalIndex: Sendable {
     public func remove(_ ids: [String]) throws -> [String] {
         try store.write { transaction in
             let sequences = try transaction.sequences(of: ids)
+            var counts = try PendingCounts(transaction, cache: frequencyCache)
             for stored in try transaction.documents(Array(sequences.values)) {
                 try transaction.delete(stored.sequence, entry(for: stored.features, relations: []))
+                counts.add(stored.features.termCounts.keys, lines: stored.features.lineKeys, by: -1)
             }
+            try transaction.addCounts(terms: counts.terms, lines: counts.lines)
             return ids.filter { sequences[$0] == nil }
         }
     }
@@ -175,8 +184,8 @@ public struct IncrementalIndex: Sendable {
         var comparison: Comparison
     }
 
-    private func insert(_ item: Analyzed, in transaction: any StoreTransaction) throws -> [ScanReport.Pair] {
-        let (matches, weights) = try compareWithStored(item.document, in: transaction)
+    private func insert(_ item: Analyzed, in transaction: any StoreTransaction, counts: inout PendingCounts) throws -> [ScanReport.Pair] {
+        let (matches, weights) = try compareWithStored(item.document, in: transaction, counts: counts)
         let posted = weights.distinctiveTerms(of: item.document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
         let relations = matches.map { match in
             StoredRelation(
@@ -185,17 +194,22 @@ public struct IncrementalIndex: Sendable {
                 coverageA: match.comparison.evidence.coverageA, coverageB: match.comparison.evidence.coverageB)
         }
         _ = try transaction.insert(entry(for: DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: posted), relations: relations))
+        counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
         return matches.map { ScanReport.Pair(a: $0.document.features.id, b: item.document.id, comparison: $0.comparison) }
     }
 
     /// The stored documents related to `document`, in collection order, with their comparisons,
-    /// and the weights of the new document's terms.
+    /// and the weights of the new document's terms; `counts` are the transaction's term counts.
     private func compareWithStored(
-        _ document: AnalyzedDocument, in transaction: any StoreTransaction
+        _ document: AnalyzedDocument, in transaction: any StoreTransaction, counts: PendingCounts
     ) throws -> (matches: [Match], weights: TermWeights) {
         var candidates = Set(try transaction.documents(withExactHash: document.exactHash))
         candidates.formUnion(try transaction.documents(inBuckets: bandKeys(of: document.signature)))
-        let newWeights = try termWeights(for: [document], in: transaction)
+        let documentCount = try transaction.documentCount() + 1
+        // The new document is one of its terms' users.
+        var frequencies = try counts.frequencies(of: Array(document.termCounts.keys), in: transaction)
+        for term in document.termCounts.keys { frequencies[term, default: 0] += 1 }
+        let newWeights = TermWeights(documentCount: documentCount, frequencies: frequencies)
         let distinctive = newWeights.distinctiveTerms(of: document, count: options.distinctiveTerms)
         var shared: [Int64: Int] = [:]
         // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
@@ -208,20 +222,16 @@ public struct IncrementalIndex: Sendable {
         guard !candidates.isEmpty else { return ([], newWeights) }
         let stored = try transaction.documents(Array(candidates)).sorted { $0.sequence < $1.sequence }
         let comparables = stored.map(\.features.comparable)
-        let weights = try termWeights(for: [document] + comparables, in: transaction)
+        var otherTerms = Set<UInt64>()
+        for comparable in comparables {
+            for term in comparable.termCounts.keys where frequencies[term] == nil { otherTerms.insert(term) }
+        }
+        frequencies.merge(try counts.frequencies(of: Array(otherTerms), in: transaction)) { $1 }
+        let weights = TermWeights(documentCount: documentCount, frequencies: frequencies)
         let comparer = options.comparer, shingleSize = options.shingleSize
         let comparisons = comparables.parallelMap { comparer.compare($0, document, weights: weights, shingleSize: shingleSize) }
         let matches = zip(stored, comparisons).filter { $0.1.relation != .unrelated }.map { Match(document: $0.0, comparison: $0.1) }
         return (matches, newWeights)
-    }
-
-    /// The weights of the terms of `documents` in the stored collection plus the first document.
-    private func termWeights(for documents: [AnalyzedDocument], in transaction: any StoreTransaction) throws -> TermWeights {
-        var terms = Set<UInt64>()
-        for document in documents { terms.formUnion(document.termCounts.keys) }
-        var frequencies = try transaction.frequencies(of: Array(terms))
-        for term in documents[0].termCounts.keys { frequencies[term, default: 0] += 1 }
-        return TermWeights(documentCount: try transaction.documentCount() + 1, frequencies: frequencies)
     }
 
     private func bandKeys(of signature: MinHashSignature) -> [UInt64] {

@@ -69,12 +69,17 @@ final class DedupBatch: @unchecked Sendable {
     /// Sketches lines `range` (called from a worker).
     func sketch(_ range: Range<Int>, with features: DedupFeatures) {
         var shingles = ShingleHasher(size: features.shingleSize)
-        for i in range {
-            sketches[i] = withLine(i) { 
-                features.sketch(
-                    line: $0, bandKeys: bandKeys.baseAddress! + i * bands,
-                    signature: signatures.baseAddress! + i * signatureSize, shingles: &shingles)
-             }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.signatureSize) { bins in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: features.signatureSize) { values in
+                for i in range {
+                    sketches[i] = withLine(i) {
+                        features.sketch(
+                            line: $0, bandKeys: bandKeys.baseAddress! + i * bands,
+                            signature: signatures.baseAddress! + i * signatureSize, shingles: &shingles,
+                            bins: bins.baseAddress!, values: values.baseAddress!)
+                    }
+                }
+            }
         }
     }
 }

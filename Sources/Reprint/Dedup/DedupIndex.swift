@@ -13,7 +13,7 @@ import Dispatch
 struct DedupIndex {
     private let width: Int
     private let cutoff: Double
-    private let shards: [BandShard]
+    private var shards: [BandShard]
     private var exact: [UInt64: Int32] = [:]
     private var signatures: [UInt8] = []
 
@@ -44,10 +44,13 @@ struct DedupIndex {
     /// Inserts documents of a batch, in order, by their band keys (`keys(i)`: the keys of `docs[i]`);
     /// returns for each the earlier documents that share a bucket and pass the signature check,
     /// the highest estimate first (then the earliest document).
-    func insert(_ docs: [Int32], keys: @escaping @Sendable (Int) -> UnsafePointer<UInt64>) -> [[Int32]] {
-        let shards = shards
-        DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
-            shards[shard].insert(docs, keys: keys)
+    mutating func insert(_ docs: [Int32], keys: @escaping @Sendable (Int) -> UnsafePointer<UInt64>) -> [[Int32]] {
+        shards.withUnsafeMutableBufferPointer { shards in
+            // Each task mutates its own band only.
+            nonisolated(unsafe) let shards = shards
+            DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
+                shards[shard].insert(docs, keys: keys)
+            }
         }
         return docs.indices.map { i in
             var candidates: [Int32] = []
@@ -70,8 +73,8 @@ struct DedupIndex {
     }
 }
 
-/// One band of an index, inserted by one worker at a time; it owns its state, hence `@unchecked Sendable`.
-private final class BandShard: @unchecked Sendable {
+/// One band of an index: its table, its bucket chains and the candidates of the last batch.
+private struct BandShard {
     private let band: Int
     private let limit: Int
     private var table = BandTable(capacity: 1 << 14)
@@ -86,14 +89,14 @@ private final class BandShard: @unchecked Sendable {
         self.limit = limit
     }
 
-    func insert(_ docs: [Int32], keys: (Int) -> UnsafePointer<UInt64>) {
+    mutating func insert(_ docs: [Int32], keys: (Int) -> UnsafePointer<UInt64>) {
         found.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
         if let last = docs.last, previous.count < Int(last) + 1 {
             previous.append(contentsOf: repeatElement(-1, count: Int(last) + 1 - previous.count))
         }
-        let band = band
+        let band = band, limit = limit
         previous.withUnsafeMutableBufferPointer { previous in
             table.exchange(count: docs.count, key: { keys($0)[band] }, doc: { docs[$0] }, previous: { previous[Int(docs[$0])] = $1 })
             for doc in docs {

@@ -52,14 +52,16 @@ struct DedupIndex {
                 shards[shard].insert(docs, keys: keys)
             }
         }
-        return docs.indices.map { i in
-            var candidates: [Int32] = []
-            for shard in shards { candidates.append(contentsOf: shard.candidates(of: i)) }
-            guard !candidates.isEmpty else { return [] }
-            candidates.sort()
-            candidates.removeDuplicates()
-            let scored = candidates.map { (doc: $0, estimate: estimate(Int($0), Int(docs[i]))) }.filter { $0.estimate >= cutoff }
-            return scored.sorted { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.doc < $1.doc }.map(\.doc)
+        return shards.withUnsafeBufferPointer { shards in
+            docs.indices.map { i in
+                var candidates: [Int32] = []
+                for band in shards.indices { shards[band].appendCandidates(of: i, to: &candidates) }
+                guard !candidates.isEmpty else { return [] }
+                candidates.sort()
+                candidates.removeDuplicates()
+                let scored = candidates.map { (doc: $0, estimate: estimate(Int($0), Int(docs[i]))) }.filter { $0.estimate >= cutoff }
+                return scored.sorted { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.doc < $1.doc }.map(\.doc)
+            }
         }
     }
 
@@ -111,5 +113,9 @@ private struct BandShard {
         }
     }
 
-    func candidates(of i: Int) -> ArraySlice<Int32> { found[starts[i] ..< starts[i + 1]] }
+    /// Appends the candidates the last `insert` found for its `i`-th document (read in place: no copy of the band).
+    func appendCandidates(of i: Int, to candidates: inout [Int32]) {
+        guard starts[i] < starts[i + 1] else { return }
+        found.withUnsafeBufferPointer { candidates.append(contentsOf: UnsafeBufferPointer(rebasing: $0[starts[i] ..< starts[i + 1]])) }
+    }
 }

@@ -220,7 +220,8 @@ private final class DedupRun<Output: DedupOutput> {
         let features = features
         let reader = LineReader(source: source, offsets: lineOffsets, lengths: lineLengths, batch: batch)
         let results = pending.parallelMap { item in
-            let table = batch.withLine(item.line) { features.shingleTable(line: $0) }
+            let table = batch.shingleHashes(item.line).map { ShingleTable(hashes: $0) }
+                ?? batch.withLine(item.line) { features.shingleTable(line: $0) }
             var scratch = ShingleTable(capacity: 256)
             var found: [Match] = []
             var matchedGroups: [Int] = []

@@ -8,6 +8,8 @@ struct BandTable {
     private var slots: [UInt64]
     private var mask: Int
     private var used = 0
+    /// The XOR of the slots loaded ahead by `exchange`: kept so that those loads are not optimized away.
+    private var touchedSlots: UInt64 = 0
 
     /// Creates a table sized for about `capacity` keys.
     init(capacity: Int) {
@@ -17,28 +19,42 @@ struct BandTable {
         mask = size - 1
     }
 
-    /// Sets the document of `key`'s bucket to `doc`; returns the document it held before, if any.
+    /// For each `i` in `0..<count`, in order: sets the document of `key(i)`'s bucket to `doc(i)` and
+    /// calls `previous(i, held)` with the document the bucket held before (-1 for none).
+    ///
+    /// The slots of the whole run are loaded once before any is changed, so their cache misses
+    /// overlap instead of coming one after the other.
     @inline(__always)
-    mutating func exchange(_ key: UInt64, _ doc: Int32) -> Int32? {
-        if used * 10 >= slots.count * 7 { grow() }
-        let fingerprint = key >> 32 | 1
-        let entry = fingerprint << 32 | UInt64(UInt32(bitPattern: doc))
-        return slots.withUnsafeMutableBufferPointer { slots in
-            var index = Self.slot(fingerprint) & mask
-            while true {
-                let current = slots[index]
-                if current == 0 {
-                    slots[index] = entry
-                    used += 1
-                    return nil
+    mutating func exchange(count: Int, key: (Int) -> UInt64, doc: (Int) -> Int32, previous: (Int, Int32) -> Void) {
+        while (used + count) * 10 >= slots.count * 7 { grow() }
+        let mask = mask
+        var added = 0
+        var touched: UInt64 = 0
+        slots.withUnsafeMutableBufferPointer { slots in
+            for i in 0..<count { touched ^= slots[Self.slot(key(i) >> 32 | 1) & mask] }
+            for i in 0..<count {
+                let fingerprint = key(i) >> 32 | 1
+                let entry = fingerprint << 32 | UInt64(UInt32(bitPattern: doc(i)))
+                var index = Self.slot(fingerprint) & mask
+                while true {
+                    let current = slots[index]
+                    if current == 0 {
+                        slots[index] = entry
+                        added += 1
+                        previous(i, -1)
+                        break
+                    }
+                    if current >> 32 == fingerprint {
+                        slots[index] = entry
+                        previous(i, Int32(bitPattern: UInt32(truncatingIfNeeded: current)))
+                        break
+                    }
+                    index = (index + 1) & mask
                 }
-                if current >> 32 == fingerprint {
-                    slots[index] = entry
-                    return Int32(bitPattern: UInt32(truncatingIfNeeded: current))
-                }
-                index = (index + 1) & mask
             }
         }
+        touchedSlots ^= touched
+        used += added
     }
 
     @inline(__always)

@@ -23,6 +23,12 @@ final class DedupBatch: @unchecked Sendable {
     let signatures: UnsafeMutableBufferPointer<UInt8>
     /// The number of signature values per line.
     let signatureSize: Int
+    /// Each line's shingle hashes in text order (repeats included), as the sketch pass saw them:
+    /// line `i` has `shingleCounts[i]` (-1: not kept) from `shingleStarts[i]`, so verification need
+    /// not tokenize it again.
+    private let shingleStorage: UnsafeMutablePointer<UInt64>
+    private let shingleStarts: UnsafeMutableBufferPointer<Int>
+    private let shingleCounts: UnsafeMutableBufferPointer<Int>
 
     init(bytes: [UInt8], offset: Int64, firstLine: Int, bands: Int, signatureSize: Int) {
         self.bytes = bytes
@@ -46,6 +52,11 @@ final class DedupBatch: @unchecked Sendable {
         sketches.initialize(repeating: .init(status: .empty))
         bandKeys = .allocate(capacity: max(1, count * bands))
         signatures = .allocate(capacity: max(1, count * signatureSize))
+        // A line of n bytes has at most ⌈n / 2⌉ words, so at most that many shingles.
+        shingleStorage = .allocate(capacity: bytes.count / 2 + count + 1)
+        shingleStarts = .allocate(capacity: max(1, count))
+        shingleCounts = .allocate(capacity: max(1, count))
+        shingleCounts.initialize(repeating: 0)
     }
 
     deinit {
@@ -53,7 +64,20 @@ final class DedupBatch: @unchecked Sendable {
         sketches.deallocate()
         bandKeys.deallocate()
         signatures.deallocate()
+        shingleStorage.deallocate()
+        shingleStarts.deallocate()
+        shingleCounts.deallocate()
     }
+
+    /// Line `i`'s shingle hashes from the sketch pass, in text order (repeats included); nil if
+    /// they did not fit in the room the line's length gives (the line must then be tokenized again).
+    func shingleHashes(_ i: Int) -> UnsafeBufferPointer<UInt64>? {
+        shingleCounts[i] < 0 ? nil : UnsafeBufferPointer(start: shingleStorage + shingleStarts[i], count: shingleCounts[i])
+    }
+
+    /// Where the shingles of lines from `i` may start: line `i` and the ones after it have room
+    /// for ⌈n / 2⌉ hashes each (n: the line's bytes with its break).
+    private func shingleBound(_ i: Int) -> Int { starts[i] / 2 + i }
 
     /// Where line `i` starts in the input.
     func lineOffset(_ i: Int) -> Int64 { offset + Int64(starts[i]) }
@@ -69,12 +93,24 @@ final class DedupBatch: @unchecked Sendable {
     /// Sketches lines `range` (called from a worker).
     func sketch(_ range: Range<Int>, with features: DedupFeatures) {
         var shingles = ShingleHasher(size: features.shingleSize)
-        for i in range {
-            sketches[i] = withLine(i) { 
-                features.sketch(
-                    line: $0, bandKeys: bandKeys.baseAddress! + i * bands,
-                    signature: signatures.baseAddress! + i * signatureSize, shingles: &shingles)
-             }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.signatureSize) { bins in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: features.signatureSize) { values in
+                var cursor = shingleBound(range.lowerBound)
+                let end = range.isEmpty ? cursor : shingleBound(range.upperBound)
+                for i in range {
+                    var written = 0
+                    sketches[i] = withLine(i) {
+                        features.sketch(
+                            line: $0, bandKeys: bandKeys.baseAddress! + i * bands,
+                            signature: signatures.baseAddress! + i * signatureSize, shingles: &shingles,
+                            bins: bins.baseAddress!, values: values.baseAddress!,
+                            hashes: shingleStorage + cursor, written: &written, room: end - cursor)
+                    }
+                    shingleStarts[i] = cursor
+                    shingleCounts[i] = written
+                    cursor += Swift.max(written, 0)
+                }
+            }
         }
     }
 }

@@ -36,11 +36,14 @@ struct DedupFeatures: Sendable {
     /// The number of MinHash values.
     var signatureSize: Int { minHasher.count }
 
-    /// Sketches one line, writing its `bands` LSH keys to `bandKeys` and the low byte of each
-    /// signature value to `signature`; `shingles` is the worker's scratch hasher.
+    /// Sketches one line, writing its `bands` LSH keys to `bandKeys`, the low byte of each
+    /// signature value to `signature` and its shingle hashes in text order to `hashes` (their
+    /// number to `written`, -1 when they need more than `room`); `shingles`, `bins` and `values` are the
+    /// worker's scratch (`signatureSize` bins and values), reused from line to line.
     func sketch(
         line: UnsafeRawBufferPointer, bandKeys: UnsafeMutablePointer<UInt64>, signature bytes: UnsafeMutablePointer<UInt8>,
-        shingles: inout ShingleHasher
+        shingles: inout ShingleHasher, bins storage: UnsafeMutablePointer<UInt64>, values: UnsafeMutablePointer<UInt32>,
+        hashes: UnsafeMutablePointer<UInt64>, written: inout Int, room: Int
     ) -> Sketch {
         withText(of: line) { text, id in
             var sketch = Sketch(status: .document, id: id)
@@ -53,18 +56,29 @@ struct DedupFeatures: Sendable {
                 }
             } else {
                 shingles.reset()
-                let signature = minHasher.signature { add in
-                    ByteTokenizer.forEachWordHash(in: text) { word in
-                        exact = (exact ^ word) &* 0x0000_0100_0000_01b3
-                        words += 1
-                        if let shingle = shingles.push(word) { add(shingle) }
+                let bins = minHasher.bins(storage)
+                bins.reset(count: signatureSize)
+                var count = 0
+                ByteTokenizer.forEachWordHash(in: text) { word in
+                    exact = (exact ^ word) &* 0x0000_0100_0000_01b3
+                    words += 1
+                    if let shingle = shingles.push(word) {
+                        bins.add(shingle)
+                        if count < room { hashes[count] = shingle }
+                        count += 1
                     }
-                    if let shingle = shingles.shortTextShingle { add(shingle) }
                 }
+                if let shingle = shingles.shortTextShingle {
+                    bins.add(shingle)
+                    if count < room { hashes[count] = shingle }
+                    count += 1
+                }
+                written = count <= room ? count : -1
+                minHasher.finish(bins, into: values)
                 for band in 0..<bands {
-                    bandKeys[band] = LSHIndex.bandKey(signature.values, band: band, rows: rows)
+                    bandKeys[band] = LSHIndex.bandKey(values, band: band, rows: rows)
                 }
-                for (index, value) in signature.values.enumerated() { bytes[index] = UInt8(truncatingIfNeeded: value) }
+                for index in 0..<signatureSize { bytes[index] = UInt8(truncatingIfNeeded: values[index]) }
             }
             guard words > 0 else { return Sketch(status: .empty) }
             sketch.exact = StableHash.mix(exact ^ UInt64(words))

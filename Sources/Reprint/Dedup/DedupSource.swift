@@ -88,20 +88,26 @@ final class DedupSource {
         }
     }
 
+    /// Reads up to `size` more bytes onto the end of `buffer` (into fresh storage, never zero-filled first).
     private func append(_ size: Int, to buffer: inout [UInt8]) throws -> Int {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: size))
+        let old = buffer
         var got = 0
-        while got < size {
-            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress! + start + got, size - got) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DedupError.unreadable("the input", String(cString: strerror(errno)))
+        var failure: Int32 = 0
+        buffer = [UInt8](unsafeUninitializedCapacity: old.count + size) { bytes, initialized in
+            _ = bytes.initialize(from: old)
+            while got < size {
+                let count = read(input, bytes.baseAddress! + old.count + got, size - got)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                got += count
             }
-            if count == 0 { break }
-            got += count
+            initialized = old.count + got
         }
-        buffer.removeLast(size - got)
+        if failure != 0 { throw DedupError.unreadable("the input", String(cString: strerror(failure))) }
         return got
     }
 }

@@ -25,22 +25,24 @@ public struct Deduplicator: Sendable {
     public func run(path: String, output: some DedupOutput) throws -> DedupProgress {
         let source = try DedupSource(path: path)
         let run = DedupRun(options: options, source: source, name: path == "-" ? "stdin" : path, output: output)
-        var inFlight: (batch: DedupBatch, group: DispatchGroup)?
+        // Sketching runs up to two batches ahead of the ordered stage, so the workers have work
+        // while this thread verifies and writes.
+        var inFlight: [(batch: DedupBatch, group: DispatchGroup)] = []
         var nextLine = 0
         while let chunk = try source.nextChunk(size: options.batchBytes) {
             let batch = DedupBatch(bytes: chunk.bytes, offset: chunk.offset, firstLine: nextLine, bands: run.features.bands,
                 signatureSize: run.features.signatureSize)
             nextLine += batch.count
-            let group = Self.startSketching(batch, with: run.features)
-            if let previous = inFlight {
-                previous.group.wait()
-                run.process(previous.batch)
+            inFlight.append((batch, Self.startSketching(batch, with: run.features)))
+            if inFlight.count > 2 {
+                let oldest = inFlight.removeFirst()
+                oldest.group.wait()
+                run.process(oldest.batch)
             }
-            inFlight = (batch, group)
         }
-        if let last = inFlight {
-            last.group.wait()
-            run.process(last.batch)
+        for batch in inFlight {
+            batch.group.wait()
+            run.process(batch.batch)
         }
         run.finish()
         return run.progress
@@ -87,7 +89,7 @@ private final class DedupRun<Output: DedupOutput> {
         self.output = output
         index = DedupIndex(
             bands: features.bands, signatureSize: features.signatureSize, limit: options.bucketLimit,
-            cutoff: options.estimateCutoff, shards: ProcessInfo.processInfo.activeProcessorCount)
+            cutoff: options.estimateCutoff)
         progress.totalBytes = source.totalBytes
     }
 
@@ -125,12 +127,15 @@ private final class DedupRun<Output: DedupOutput> {
             index.appendSignature(batch.signatures.baseAddress! + i * features.signatureSize)
             inserted.append((i, Int32(line)))
         }
-        var pending: [(line: Int, candidates: [Int32])] = []
+        var pending: [Pending] = []
         if !inserted.isEmpty {
             let bands = features.bands
             let lines = inserted.map(\.line)
             let candidates = index.insert(inserted.map(\.doc)) { UnsafePointer(batch.bandKeys.baseAddress! + lines[$0] * bands) }
-            for (line, found) in zip(lines, candidates) where !found.isEmpty { pending.append((line, found)) }
+            for (line, found) in zip(lines, candidates) where !found.isEmpty {
+                let groups = found.map { Int($0) < batch.firstLine ? self.groups.find(Int($0)) : Int($0) }
+                pending.append(Pending(line: line, candidates: found, groups: groups))
+            }
         }
         for (i, found) in zip(pending.map(\.line), verify(pending, in: batch)) { matches[i] = found }
         groups.grow(to: batch.firstLine + batch.count)
@@ -205,22 +210,34 @@ private final class DedupRun<Output: DedupOutput> {
     }
 
     /// The verified earlier documents of each pending line, the most similar first, on all cores.
-    private func verify(_ pending: [(line: Int, candidates: [Int32])], in batch: DedupBatch) -> [[Match]] {
+    ///
+    /// Candidates are tried in their given order (the highest estimate first), and once one
+    /// member of a duplicate group is verified the other members of that group are not: the
+    /// document joins the same groups either way.
+    private func verify(_ pending: [Pending], in batch: DedupBatch) -> [[Match]] {
         guard !pending.isEmpty else { return [] }
-        progress.verifiedPairs += pending.reduce(0) { $0 + $1.candidates.count }
         let threshold = options.threshold
         let features = features
         let reader = LineReader(source: source, offsets: lineOffsets, lengths: lineLengths, batch: batch)
-        return pending.parallelMap { item in
-            let table = batch.withLine(item.line) { features.shingleTable(line: $0) }
+        let results = pending.parallelMap { item in
+            let table = batch.shingleHashes(item.line).map { ShingleTable(hashes: $0) }
+                ?? batch.withLine(item.line) { features.shingleTable(line: $0) }
             var scratch = ShingleTable(capacity: 256)
             var found: [Match] = []
-            for candidate in item.candidates {
+            var matchedGroups: [Int] = []
+            var verified = 0
+            for (candidate, group) in zip(item.candidates, item.groups) where !matchedGroups.contains(group) {
+                verified += 1
                 let resemblance = reader.withLine(Int(candidate)) { features.resemblance(line: $0, to: table, scratch: &scratch) }
-                if resemblance >= threshold { found.append(Match(doc: candidate, resemblance: resemblance, relation: .nearDuplicate)) }
+                guard resemblance >= threshold else { continue }
+                found.append(Match(doc: candidate, resemblance: resemblance, relation: .nearDuplicate))
+                matchedGroups.append(group)
             }
-            return found.sorted { $0.resemblance != $1.resemblance ? $0.resemblance > $1.resemblance : $0.doc < $1.doc }
+            let sorted = found.sorted { $0.resemblance != $1.resemblance ? $0.resemblance > $1.resemblance : $0.doc < $1.doc }
+            return (matches: sorted, verified: verified)
         }
+        progress.verifiedPairs += results.reduce(0) { $0 + $1.verified }
+        return results.map(\.matches)
     }
 
     /// The exact resemblance of each pair of lines, on all cores.
@@ -255,6 +272,14 @@ private final class DedupRun<Output: DedupOutput> {
         output.issue(ReadIssue(input: "\(name):\(line + 1)", problem: .duplicateID(renamed)))
         return renamed
     }
+}
+
+/// A document of a batch with candidates: the earlier documents to verify, the most promising
+/// first, and the duplicate group of each (its union-find root before the batch).
+private struct Pending: Sendable {
+    var line: Int
+    var candidates: [Int32]
+    var groups: [Int]
 }
 
 /// A verified match: the earlier document, the exact resemblance and the relation.

@@ -16,6 +16,12 @@ struct ShingleTable {
         mask = size - 1
     }
 
+    /// Creates the table of the distinct hashes among `hashes`.
+    init(hashes: UnsafeBufferPointer<UInt64>) {
+        self.init(capacity: hashes.count)
+        for hash in hashes { _ = insert(hash) }
+    }
+
     /// Empties the table, keeping its storage.
     mutating func removeAll() {
         if count > 0 { slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }

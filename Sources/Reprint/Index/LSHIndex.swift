@@ -86,9 +86,15 @@ public struct LSHIndex: Sendable {
     /// The hash of band `band` (values `band * rows ..< (band + 1) * rows`) of a signature's values.
     public static func bandKey(_ values: [UInt32], band: Int, rows: Int) -> UInt64 {
         precondition(values.count >= (band + 1) * rows, "signature shorter than bands × rows")
+        return values.withUnsafeBufferPointer { bandKey($0.baseAddress!, band: band, rows: rows) }
+    }
+
+    /// The hash of band `band` of the signature values at `values` (at least `(band + 1) * rows` of them).
+    @inline(__always)
+    static func bandKey(_ values: UnsafePointer<UInt32>, band: Int, rows: Int) -> UInt64 {
         var key = UInt64(band)
-        for value in values[(band * rows)..<((band + 1) * rows)] {
-            key = StableHash.combine(key, UInt64(value))
+        for index in (band * rows)..<((band + 1) * rows) {
+            key = StableHash.combine(key, UInt64(values[index]))
         }
         return key
     }

@@ -29,12 +29,19 @@ public struct MinHasher: Sendable {
     /// The number of values in a signature (a power of two).
     public let count: Int
     private let shift: UInt64
+    /// The first ``probeAttempts`` bins each bin borrows from when it is empty, `probeAttempts` per bin.
+    private let probes: [UInt16]
+    private static let probeAttempts = 8
 
     /// Creates a hasher for signatures of `count` values; `count` must be a power of two from 16 to 1024.
     public init(count: Int = 128) {
         precondition(count >= 16 && count <= 1024 && count & (count - 1) == 0, "count must be a power of two in 16...1024")
         self.count = count
-        shift = UInt64(64 - count.trailingZeroBitCount)
+        let shift = UInt64(64 - count.trailingZeroBitCount)
+        self.shift = shift
+        probes = (0..<count).flatMap { bin in
+            (1...Self.probeAttempts).map { UInt16(Self.probe(bin, attempt: UInt64($0), shift: shift)) }
+        }
     }
 
     /// The signature of a set given by the (well-mixed, 64-bit) hashes of its elements; duplicates are harmless.
@@ -50,43 +57,100 @@ public struct MinHasher: Sendable {
     /// without collecting them first.
     @inline(__always)
     public func signature(_ feed: (_ add: (UInt64) -> Void) -> Void) -> MinHashSignature {
-        let empty = UInt64.max
-        let shift = shift
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { bins in
-            bins.initialize(repeating: empty)
-            feed { hash in
-                let bin = Int(truncatingIfNeeded: hash >> shift)
-                let value = hash & 0xFFFF_FFFF
-                if value < bins[bin] { bins[bin] = value }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { storage in
+            let bins = Bins(storage.baseAddress!, shift: shift)
+            bins.reset(count: count)
+            feed { bins.add($0) }
+            let values = [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
+                finish(bins, into: values.baseAddress!)
+                initialized = count
             }
-            return densified(UnsafeBufferPointer(bins))
+            return MinHashSignature(values: values)
         }
     }
 
-    /// Fills the empty bins from the probe sequence (all values `UInt32.max` for an empty set).
-    private func densified(_ bins: UnsafeBufferPointer<UInt64>) -> MinHashSignature {
-        let empty = UInt64.max
-        guard bins.contains(where: { $0 != empty }) else {
-            return MinHashSignature(values: [UInt32](repeating: .max, count: count))
+    /// The running minimum of each bin while a set's hashes arrive, in storage the caller owns.
+    struct Bins {
+        let storage: UnsafeMutablePointer<UInt64>
+        let shift: UInt64
+
+        init(_ storage: UnsafeMutablePointer<UInt64>, shift: UInt64) {
+            self.storage = storage
+            self.shift = shift
         }
-        let values = [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
-            for bin in 0..<count {
-                if bins[bin] != empty {
-                    values[bin] = UInt32(truncatingIfNeeded: bins[bin])
-                    continue
+
+        /// Empties the `count` bins, to start a new set.
+        @inline(__always)
+        func reset(count: Int) {
+            storage.update(repeating: .max, count: count)
+        }
+
+        /// Adds the hash of one element (a conditional move, not a branch: early in a set most
+        /// hashes lower their bin, and a branch on it would be mispredicted half the time).
+        @inline(__always)
+        func add(_ hash: UInt64) {
+            let bin = Int(truncatingIfNeeded: hash >> shift)
+            storage[bin] = Swift.min(hash & 0xFFFF_FFFF, storage[bin])
+        }
+    }
+
+    /// Bins for this hasher's signatures in `storage` (`count` values; empty them with ``Bins/reset(count:)``).
+    func bins(_ storage: UnsafeMutablePointer<UInt64>) -> Bins { Bins(storage, shift: shift) }
+
+    /// Writes the signature of the set in `bins` to `values` (`count` values), filling the empty bins
+    /// from the probe sequence (all values `UInt32.max` for an empty set).
+    ///
+    /// Branch-free where the data is random: an empty bin holds `UInt64.max` and a filled one a
+    /// 32-bit value, so bit 63 marks the empty bins of each 64-bin word, whose set bits are then walked.
+    func finish(_ bins: Bins, into values: UnsafeMutablePointer<UInt32>) {
+        let storage = bins.storage
+        let words = (count + 63) / 64
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { empty in
+            var emptyBins = 0
+            for word in 0..<words {
+                var bits: UInt64 = 0
+                for offset in 0..<Swift.min(64, count - word * 64) {
+                    let value = storage[word * 64 + offset]
+                    values[word * 64 + offset] = UInt32(truncatingIfNeeded: value)
+                    bits |= (value >> 63) << UInt64(offset)
                 }
-                var attempt: UInt64 = 1
-                while true {
-                    let probe = Int(truncatingIfNeeded: StableHash.combine(UInt64(bin), attempt) >> shift)
-                    if bins[probe] != empty {
-                        values[bin] = UInt32(truncatingIfNeeded: bins[probe])
-                        break
+                empty[word] = bits
+                emptyBins += bits.nonzeroBitCount
+            }
+            guard emptyBins > 0 && emptyBins < count else { return }
+            probes.withUnsafeBufferPointer { probes in
+                for word in 0..<words {
+                    var bits = empty[word]
+                    while bits != 0 {
+                        let bin = word * 64 + bits.trailingZeroBitCount
+                        bits &= bits &- 1
+                        values[bin] = UInt32(truncatingIfNeeded: borrowed(bin, storage, probes))
                     }
-                    attempt += 1
                 }
             }
-            initialized = count
         }
-        return MinHashSignature(values: values)
+    }
+
+    /// The value empty bin `bin` borrows: that of the first filled bin of its probe sequence.
+    @inline(__always)
+    private func borrowed(_ bin: Int, _ storage: UnsafeMutablePointer<UInt64>, _ probes: UnsafeBufferPointer<UInt16>) -> UInt64 {
+        let first = storage[Int(probes[bin * Self.probeAttempts])]
+        let second = storage[Int(probes[bin * Self.probeAttempts + 1])]
+        // Most bins stop at the first or second probe: pick between them without a branch.
+        let early = first >> 63 == 0 ? first : second
+        if early >> 63 == 0 { return early }
+        var attempt = 2
+        while true {
+            let probe = attempt < Self.probeAttempts
+                ? Int(probes[bin * Self.probeAttempts + attempt])
+                : Self.probe(bin, attempt: UInt64(attempt + 1), shift: shift)
+            if storage[probe] >> 63 == 0 { return storage[probe] }
+            attempt += 1
+        }
+    }
+
+    /// The bin that empty bin `bin` borrows from at its `attempt`-th try (from 1).
+    private static func probe(_ bin: Int, attempt: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: StableHash.combine(UInt64(bin), attempt) >> shift)
     }
 }

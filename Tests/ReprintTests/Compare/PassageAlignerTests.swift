@@ -39,13 +39,20 @@ struct PassageAlignerTests {
         return (text, start..<(start + middle.unicodeScalars.count))
     }
 
+    /// Expects exactly one passage, with these ranges in the suspicious text and the source.
+    private func expectOnePassage(
+        _ passages: [(a: Range<Int>, b: Range<Int>)], a: Range<Int>, b: Range<Int> = reused,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(passages.count == 1, sourceLocation: sourceLocation)
+        #expect(passages.first?.a == a, sourceLocation: sourceLocation)
+        #expect(passages.first?.b == b, sourceLocation: sourceLocation)
+    }
+
     @Test func verbatimPassageHasExactBoundaries() {
         let middle = String(String.UnicodeScalarView(Array(Self.source.unicodeScalars)[Self.reused]))
         let (text, range) = embed(middle)
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
-        #expect(passages.first?.b == Self.reused)
+        expectOnePassage(align(text, Self.source), a: range)
     }
 
     @Test func gluedTextIsTrimmedFromPassageEnds() {
@@ -54,10 +61,16 @@ struct PassageAlignerTests {
         let middle = String(String.UnicodeScalarView(Array(Self.source.unicodeScalars)[Self.reused]))
         let text = Self.before + middle + Self.after
         let start = Self.before.unicodeScalars.count
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == start..<(start + middle.unicodeScalars.count))
-        #expect(passages.first?.b == Self.reused)
+        expectOnePassage(align(text, Self.source), a: start..<(start + middle.unicodeScalars.count))
+    }
+
+    @Test func copyStartingAndEndingMidSentenceIsSnappedToTheCopiedWords() {
+        // Sentence units would take the source's whole first and last sentences; the exact runs
+        // show the copy starts after "In 1934" and stops at "retired".
+        let copied = Self.source.scalarRange(of: "a violent winter")!.lowerBound..<Self.source.scalarRange(of: "keeper retired")!.upperBound
+        let middle = String(String.UnicodeScalarView(Array(Self.source.unicodeScalars)[copied]))
+        let (text, range) = embed(middle + ".")
+        expectOnePassage(align(text, Self.source), a: range, b: copied)
     }
 
     @Test func editedPassageKeepsBoundaries() {
@@ -65,10 +78,7 @@ struct PassageAlignerTests {
             "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage. "
                 + "Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
                 + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
-        #expect(passages.first?.b == Self.reused)
+        expectOnePassage(align(text, Self.source), a: range)
     }
 
     @Test func weakSeedsMakeAPassageOnlyTogether() {
@@ -83,10 +93,7 @@ struct PassageAlignerTests {
         let (text, range) = embed(
             sentence + " Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
                 + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
-        let passages = align(text, Self.source, aligner: weakOnly)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
-        #expect(passages.first?.b == Self.reused)
+        expectOnePassage(align(text, Self.source, aligner: weakOnly), a: range)
     }
 
     @Test func spunPassageIsFoundWhole() {
@@ -94,10 +101,7 @@ struct PassageAlignerTests {
             "A fierce winter storm in 1934 split the tower and left the keeper's cottage under water. "
                 + "For two summers, engineers sent from the capital rebuilt its foundation using blocks of granite. "
                 + "Automation came to the beacon in 1968, and its final keeper retired to a farm away from the coast.")
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
-        #expect(passages.first?.b == Self.reused)
+        expectOnePassage(align(text, Self.source), a: range)
     }
 
     @Test func summaryMapsToTheStretchItCondenses() {
@@ -105,13 +109,10 @@ struct PassageAlignerTests {
             "Gull Point lighthouse, built in 1872, burned whale oil. "
                 + "A 1934 winter storm cracked the tower, so engineers rebuilt it on granite. "
                 + "The beacon was automated in 1968; volunteers now guide visitors.")
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
         // From the first condensed sentence to the last word the summary shares with it: the rest
         // of the volunteers sentence and the museum and council sentences are not summarized.
         let condensed = 0..<Self.source.scalarRange(of: "guide visitors")!.upperBound
-        #expect(passages.first?.b == condensed)
+        expectOnePassage(align(text, Self.source), a: range, b: condensed)
     }
 
     @Test func unrelatedTextsShareNoPassage() {

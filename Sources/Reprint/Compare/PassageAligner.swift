@@ -20,7 +20,10 @@ import Foundation
 ///    smaller gap.
 /// 5. **Summaries**: the same steps run again allowing ``summaryGap`` units between seeds in the
 ///    second document; when that finds second-side passages at least ``summaryRatio`` times longer
-///    than their first sides (a short text condensing a long one), that result is taken.
+///    than their first sides (a short text condensing a long one), and no ordinary passage rests
+///    on ``summarySeedLimit`` seeds or more (one-to-one reuse), that result is taken.
+/// 5b. **Growth**: each passage takes in the unit before or after either side while that does not
+///    lower the cosine of its sides (seeds miss the most obfuscated sentences at a passage's ends).
 /// 6. **Filtering**: passages overlapping a better one in either document and passages shorter
 ///    than ``minimumWords`` on either side (after trimming and snapping) are dropped.
 /// 7. **Trimming**: each side's ends lose runs of at least ``minimumTrim`` content words that share
@@ -61,6 +64,10 @@ public struct PassageAligner: Sendable {
     /// The fewest content words in a row, none shared with the other side, that are cut off a
     /// passage's end.
     public var minimumTrim: Int
+    /// An ordinary passage resting on this many seeds is one-to-one reuse (a sentence for a
+    /// sentence): a pair that has one is not read as a summary, however long the summary pass's
+    /// second sides.
+    public var summarySeedLimit: Int
     /// The share of a passage's first side that must lie in text copied exactly (runs of shared
     /// word shingles) for its ends to be moved onto the copied text.
     public var minimumExactShare: Double
@@ -71,8 +78,9 @@ public struct PassageAligner: Sendable {
         minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 3,
         minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
         minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40, minimumTrim: Int = 3,
-        minimumWeakSimilarity: Double = 0.3, minimumExactShare: Double = 0.8
+        minimumWeakSimilarity: Double = 0.3, minimumExactShare: Double = 0.8, summarySeedLimit: Int = 5
     ) {
+        self.summarySeedLimit = summarySeedLimit
         self.minimumExactShare = minimumExactShare
         self.minimumWeakSimilarity = minimumWeakSimilarity
         self.minimumTrim = minimumTrim
@@ -112,9 +120,11 @@ public struct PassageAligner: Sendable {
             let summary = resolved(grouped(seeds, gapA: maximumGap, gapB: summaryGap, vectors: vectors))
             let lengthA = summary.reduce(0) { $0 + Self.words($1.a, unitsA) }
             let lengthB = summary.reduce(0) { $0 + Self.words($1.b, unitsB) }
-            if Double(lengthB) >= summaryRatio * Double(lengthA) { found = summary }
+            if Double(lengthB) >= summaryRatio * Double(lengthA), !found.contains(where: { $0.seeds >= summarySeedLimit }) {
+                found = summary
+            }
         }
-        return found
+        return extended(found, vectors: vectors, countA: unitsA.count, countB: unitsB.count)
             .map { snapped(trimmed(a: Self.tokens($0.a, unitsA), b: Self.tokens($0.b, unitsB), a, b), a, b) }
             .filter { $0.a.count >= minimumWords && $0.b.count >= minimumWords }
             .sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
@@ -247,6 +257,8 @@ public struct PassageAligner: Sendable {
         var a: ClosedRange<Int>
         var b: ClosedRange<Int>
         var similarity: Double
+        /// How many seeds the passage rests on.
+        var seeds = 0
     }
 
     /// Groups seeds into validated passages, narrowing the gaps for groups that fail validation.
@@ -259,12 +271,39 @@ public struct PassageAligner: Sendable {
             let weak = !group.contains(where: \.strong)
             if weak && group.count < 2 { continue }
             if similarity >= (group.count > 1 && !weak ? minimumPassageSimilarity : minimumSingleSeedSimilarity) {
-                passages.append(Candidate(a: a, b: b, similarity: similarity))
+                passages.append(Candidate(a: a, b: b, similarity: similarity, seeds: group.count))
             } else if gapA > 0 || gapB > 0, group.count > 1 {
                 passages += grouped(group, gapA: max(0, gapA - 1), gapB: max(0, gapB - 1), vectors: vectors)
             }
         }
         return passages
+    }
+
+    /// The passages, each grown one unit at a time at either end of either side for as long as
+    /// that does not lower the cosine of its sides nor make it overlap another passage.
+    private func extended(_ candidates: [Candidate], vectors: TermVectors, countA: Int, countB: Int) -> [Candidate] {
+        var result = candidates
+        for index in result.indices {
+            var grown = true
+            while grown {
+                grown = false
+                let (a, b) = (result[index].a, result[index].b)
+                var options: [(a: ClosedRange<Int>, b: ClosedRange<Int>)] = []
+                if a.lowerBound > 0 { options.append(((a.lowerBound - 1)...a.upperBound, b)) }
+                if a.upperBound + 1 < countA { options.append((a.lowerBound...(a.upperBound + 1), b)) }
+                if b.lowerBound > 0 { options.append((a, (b.lowerBound - 1)...b.upperBound)) }
+                if b.upperBound + 1 < countB { options.append((a, b.lowerBound...(b.upperBound + 1))) }
+                for option in options {
+                    let clashes = result.indices.contains { $0 != index && (result[$0].a.overlaps(option.a) || result[$0].b.overlaps(option.b)) }
+                    let similarity = clashes ? 0 : vectors.cosine(option.a, option.b)
+                    if !clashes, similarity >= result[index].similarity {
+                        result[index] = Candidate(a: option.a, b: option.b, similarity: similarity, seeds: result[index].seeds)
+                        grown = true
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Splits seeds wherever consecutive seeds (by `a`, then by `b` within each part) lie more than

@@ -76,7 +76,7 @@ public struct PassageAligner: Sendable {
     public init(
         sentences: SentenceAligner = .init(minimumSimilarity: 0.4), minimumOverlap: Double = 0.4,
         minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 3,
-        minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
+        minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.55,
         minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40, minimumTrim: Int = 3,
         minimumWeakSimilarity: Double = 0.3, minimumExactShare: Double = 0.8, summarySeedLimit: Int = 5
     ) {

@@ -73,11 +73,15 @@ struct PassageAlignerTests {
         expectOnePassage(align(text, Self.source), a: range, b: copied)
     }
 
+    /// The reused sentences with a word changed in each.
+    static let edited = [
+        "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage.",
+        "Builders from the capital spent two summers rebuilding the foundation with granite blocks.",
+        "The beacon was automated in 1968, and the final keeper retired to a farm inland.",
+    ]
+
     @Test func editedPassageKeepsBoundaries() {
-        let (text, range) = embed(
-            "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage. "
-                + "Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
-                + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
+        let (text, range) = embed(Self.edited.joined(separator: " "))
         expectOnePassage(align(text, Self.source), a: range)
     }
 
@@ -85,14 +89,11 @@ struct PassageAlignerTests {
         // Every edited sentence pair falls below a near-exact seed threshold: all seeds are weak.
         let weakOnly = PassageAligner(
             sentences: .init(minimumSimilarity: 0.99), minimumOverlap: 0.3, minimumWords: 5, minimumWeakSimilarity: 0.3)
-        let sentence = "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage."
-        let single = embed(sentence)
+        let single = embed(Self.edited[0])
         #expect(align(single.text, Self.source, aligner: weakOnly).isEmpty)
         #expect(align(single.text, Self.source, aligner: PassageAligner(minimumWords: 5)).count == 1)
 
-        let (text, range) = embed(
-            sentence + " Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
-                + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
+        let (text, range) = embed(Self.edited.joined(separator: " "))
         expectOnePassage(align(text, Self.source, aligner: weakOnly), a: range)
     }
 

@@ -85,6 +85,15 @@ struct PassageAlignerTests {
         expectOnePassage(align(text, Self.source), a: range)
     }
 
+    @Test func passageGrowsOverAnUnseededSentenceThatRestatesIt() {
+        // "Violent storm, engineers." shares too few terms with any one source sentence to seed,
+        // but it brings back the two words the edits took out, so taking it in raises the cosine
+        // of the passage's sides; the bakery sentences after it would lower it.
+        let (text, range) = embed(Self.edited[0] + " " + Self.edited[1] + " Violent storm, engineers.")
+        let b = Self.reused.lowerBound..<Self.source.scalarRange(of: "granite blocks.")!.upperBound
+        expectOnePassage(align(text, Self.source), a: range, b: b)
+    }
+
     @Test func weakSeedsMakeAPassageOnlyTogether() {
         // Every edited sentence pair falls below a near-exact seed threshold: all seeds are weak.
         let weakOnly = PassageAligner(

@@ -125,6 +125,29 @@ struct PassageAlignerTests {
         expectOnePassage(align(text, Self.source), a: range, b: condensed)
     }
 
+    @Test func summaryOfDistantSentencesIsOneToOneOnlyBelowTheSeedLimit() {
+        // One summary sentence condensing two source sentences six unrelated ones apart: only the
+        // summary pass (24 units of gap in the source) joins them.
+        let source = [
+            "Gull Point lighthouse was built in 1872 by the harbour commission.",
+            "Trout fishing on the river draws anglers every spring.",
+            "Anglers camp beside shallow pools near the old mill.",
+            "The mill ground barley for farmers across three valleys.",
+            "Its waterwheel stopped turning after floods damaged the weir.",
+            "Local historians restored the wheel with donated oak beams.",
+            "School groups visit the restored mill during autumn.",
+            "The beacon was automated in 1968 and the last keeper retired.",
+        ].joined(separator: " ")
+        let summary = "Gull Point lighthouse, built in 1872 by the harbour commission, got an automated beacon in 1968, and the last keeper retired."
+        let whole = 0..<summary.unicodeScalars.count
+        expectOnePassage(align(summary, source), a: whole, b: 0..<source.unicodeScalars.count)
+        // With every passage counted as one-to-one reuse, the summary pairs with its closest
+        // sentence only, and loses the words that sentence lacks.
+        let oneToOne = align(summary, source, aligner: PassageAligner(minimumWords: 5, summarySeedLimit: 1))
+        let firstSentence = 0..<source.scalarRange(of: "harbour commission.")!.upperBound
+        expectOnePassage(oneToOne, a: 0..<summary.scalarRange(of: "commission,")!.upperBound, b: firstSentence)
+    }
+
     @Test func unrelatedTextsShareNoPassage() {
         #expect(align(Self.before + " " + Self.after, Self.source).isEmpty)
     }

@@ -29,17 +29,13 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The second document.")
     var b: String?
 
-    @Option(name: .long, help: ArgumentHelp("Compare the pair of texts on each line of a JSONL file.", valueName: "file"))
-    var jsonl: String?
+    @OptionGroup var pairFile: JSONLOptions<CompareCommand>
 
     @Option(name: .customLong("a-field"), help: "With --jsonl: the field holding the first text.")
     var aField = "text1"
 
     @Option(name: .customLong("b-field"), help: "With --jsonl: the field holding the second text.")
     var bField = "text2"
-
-    @Option(name: .customLong("id-field"), help: "With --jsonl: the field holding the pair's id (default: the line number).")
-    var idField = "id"
 
     @Option(name: .customLong("label-field"), help: "With --jsonl: a 0/1 paraphrase label, echoed in the output and used by --cv.")
     var labelField: String?
@@ -54,14 +50,14 @@ struct CompareCommand: ParsableCommand {
     var width: Int?
 
     func validate() throws {
-        if jsonl == nil, a == nil || b == nil { throw ValidationError("Give two documents, or --jsonl FILE.") }
-        if jsonl != nil, a != nil { throw ValidationError("Give either two documents or --jsonl FILE, not both.") }
+        if pairFile.jsonl == nil, a == nil || b == nil { throw ValidationError("Give two documents, or --jsonl FILE.") }
+        if pairFile.jsonl != nil, a != nil { throw ValidationError("Give either two documents or --jsonl FILE, not both.") }
         if let cv, cv < 2 { throw ValidationError("--cv needs at least 2 folds.") }
         if cv != nil, labelField == nil { throw ValidationError("--cv needs --label-field.") }
     }
 
     func run() throws {
-        if let jsonl { return try comparePairs(jsonl) }
+        if let jsonl = pairFile.jsonl { return try comparePairs(jsonl) }
         let result = DocumentReader().read(paths: [a!, b!])
         for issue in result.issues { StandardError.print("reprint: warning: \(issue)") }
         guard result.documents.count == 2 else { throw CLIError.nothingToRead }
@@ -96,13 +92,13 @@ extension CompareCommand {
 
     func comparePairs(_ path: String) throws {
         let reader = DocumentReader()
-        let first = reader.read(jsonl: path, fields: .init(id: idField, text: aField))
-        let second = reader.read(jsonl: path, fields: .init(id: idField, text: bField))
+        let first = reader.read(jsonl: path, fields: .init(id: pairFile.idField, text: aField))
+        let second = reader.read(jsonl: path, fields: .init(id: pairFile.idField, text: bField))
         for issue in first.issues + second.issues { StandardError.print("reprint: warning: \(issue)") }
         let seconds = Dictionary(second.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let pairs = first.documents.compactMap { document in seconds[document.id].map { (document, $0) } }
         guard !pairs.isEmpty else { throw CLIError.nothingToRead }
-        let labels = try labelField.map { try Self.readLabels(path, idField: idField, labelField: $0) } ?? [:]
+        let labels = try labelField.map { try Self.readLabels(path, idField: pairFile.idField, labelField: $0) } ?? [:]
         let comparisons = Scanner().compare(pairs: pairs)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -143,4 +139,9 @@ extension CompareCommand {
 /// The `--format` values of `compare`.
 enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+extension CompareCommand: JSONLHelp {
+    static let jsonl = ArgumentHelp("Compare the pair of texts on each line of a JSONL file.", valueName: "file")
+    static let idField = ArgumentHelp("With --jsonl: the field holding the pair's id (default: the line number).")
 }

@@ -11,6 +11,7 @@ struct PanCommand: ParsableCommand {
             file ("suspicious-documentN.txt source-documentM.txt" per line) and, when known, one truth
             XML per pair. One detection XML per pair is written to OUT/SUBSET/. With truth present,
             precision, recall, granularity and plagdet are printed per subset and for all subsets pooled.
+            With --half even|odd every pair is still aligned and written, but only that half is scored.
 
             Example:
               reprint pan ../shared/corpora/pan13-train --out detections
@@ -26,6 +27,16 @@ struct PanCommand: ParsableCommand {
     @Option(name: .long, help: "Only this subset (repeat for several); default: all.")
     var subset: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Score only the pairs at even or odd positions (from 0) of each subset's pairs file: choose settings on one half, report the other.",
+        valueName: "even|odd"))
+    var half: Half?
+
+    /// One half of a subset's pairs.
+    enum Half: String, ExpressibleByArgument {
+        case even, odd
+    }
+
     func run() throws {
         let corpus = try PANCorpus(root: URL(fileURLWithPath: self.corpus))
         let subsets = try subset.isEmpty ? corpus.subsets : subset.map { name in
@@ -37,13 +48,17 @@ struct PanCommand: ParsableCommand {
         let detections = try PANRunner().detections(in: corpus, subsets: subsets)
         var rows: [(String, PlagDetScore)] = []
         var allTruth: [PairKey: [PlagiarismCase]] = [:], allFound: [PairKey: [PlagiarismCase]] = [:]
-        for subset in subsets {
+        for var subset in subsets {
             let found = Dictionary(uniqueKeysWithValues: subset.pairs.map { ($0, detections[$0] ?? []) })
             try PANDetectionWriter(folder: URL(fileURLWithPath: out).appendingPathComponent(subset.name)).write(found)
+            if let half {
+                subset.pairs = subset.pairs.enumerated().filter { ($0.offset % 2 == 0) == (half == .even) }.map(\.element)
+            }
             let truth = try corpus.truth(for: subset)
-            rows.append((subset.name, PlagDet.score(cases: truth, detections: found)))
+            let scored = found.filter { truth[$0.key] != nil }
+            rows.append((subset.name, PlagDet.score(cases: truth, detections: scored)))
             allTruth.merge(truth) { $0 + $1 }
-            allFound.merge(found) { $0 + $1 }
+            allFound.merge(scored) { $0 + $1 }
         }
         rows.append(("overall", PlagDet.score(cases: allTruth, detections: allFound)))
         print(Self.render(rows), terminator: "")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds every passage one document reuses from another — copied, edited, reworded or summarized,
 /// in any order — as the best PAN text-alignment systems do (after Sanchez-Perez, Sidorov and
 /// Gelbukh, PAN 2014).
@@ -18,12 +20,18 @@
 ///    smaller gap.
 /// 5. **Summaries**: the same steps run again allowing ``summaryGap`` units between seeds in the
 ///    second document; when that finds second-side passages at least ``summaryRatio`` times longer
-///    than their first sides (a short text condensing a long one), that result is taken.
+///    than their first sides (a short text condensing a long one), and no ordinary passage rests
+///    on ``summarySeedLimit`` seeds or more (one-to-one reuse), that result is taken.
+/// 5b. **Growth**: each passage takes in the unit before or after either side while that does not
+///    lower the cosine of its sides (seeds miss the most obfuscated sentences at a passage's ends).
 /// 6. **Filtering**: passages overlapping a better one in either document and passages shorter
-///    than ``minimumWords`` on either side (after trimming) are dropped.
+///    than ``minimumWords`` on either side (after trimming and snapping) are dropped.
 /// 7. **Trimming**: each side's ends lose runs of at least ``minimumTrim`` content words that share
 ///    no term with the other side (text glued to a reused passage with no space after a full stop
 ///    stays in its unit).
+/// 8. **Snapping**: a passage mostly copied exactly (at least ``minimumExactShare`` of its first
+///    side in runs of shared word shingles) gets its ends moved to where the exact runs start and
+///    stop, which may be mid-sentence and beyond its first or last unit.
 public struct PassageAligner: Sendable {
     /// Scores unit pairs; its `minimumSimilarity` is the weighted Dice a seed needs.
     public var sentences: SentenceAligner
@@ -56,15 +64,24 @@ public struct PassageAligner: Sendable {
     /// The fewest content words in a row, none shared with the other side, that are cut off a
     /// passage's end.
     public var minimumTrim: Int
+    /// An ordinary passage resting on this many seeds is one-to-one reuse (a sentence for a
+    /// sentence): a pair that has one is not read as a summary, however long the summary pass's
+    /// second sides.
+    public var summarySeedLimit: Int
+    /// The share of a passage's first side that must lie in text copied exactly (runs of shared
+    /// word shingles) for its ends to be moved onto the copied text.
+    public var minimumExactShare: Double
 
     /// Creates an aligner; the defaults are the settings measured on PAN 2013 (see the README).
     public init(
         sentences: SentenceAligner = .init(minimumSimilarity: 0.4), minimumOverlap: Double = 0.4,
         minimumUnitTerms: Int = 3, maximumGap: Int = 4, summaryGap: Int = 24, summaryRatio: Double = 3,
-        minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.5,
+        minimumPassageSimilarity: Double = 0.4, minimumSingleSeedSimilarity: Double = 0.55,
         minimumWords: Int = 20, seedShare: Double = 0.85, maximumUnitWords: Int = 40, minimumTrim: Int = 3,
-        minimumWeakSimilarity: Double = 0.3
+        minimumWeakSimilarity: Double = 0.3, minimumExactShare: Double = 0.8, summarySeedLimit: Int = 5
     ) {
+        self.summarySeedLimit = summarySeedLimit
+        self.minimumExactShare = minimumExactShare
         self.minimumWeakSimilarity = minimumWeakSimilarity
         self.minimumTrim = minimumTrim
         self.maximumUnitWords = maximumUnitWords
@@ -103,10 +120,12 @@ public struct PassageAligner: Sendable {
             let summary = resolved(grouped(seeds, gapA: maximumGap, gapB: summaryGap, vectors: vectors))
             let lengthA = summary.reduce(0) { $0 + Self.words($1.a, unitsA) }
             let lengthB = summary.reduce(0) { $0 + Self.words($1.b, unitsB) }
-            if Double(lengthB) >= summaryRatio * Double(lengthA) { found = summary }
+            if Double(lengthB) >= summaryRatio * Double(lengthA), !found.contains(where: { $0.seeds >= summarySeedLimit }) {
+                found = summary
+            }
         }
-        return found
-            .map { trimmed(a: Self.tokens($0.a, unitsA), b: Self.tokens($0.b, unitsB), a, b) }
+        return extended(found, vectors: vectors, countA: unitsA.count, countB: unitsB.count)
+            .map { snapped(trimmed(a: Self.tokens($0.a, unitsA), b: Self.tokens($0.b, unitsB), a, b), a, b) }
             .filter { $0.a.count >= minimumWords && $0.b.count >= minimumWords }
             .sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
     }
@@ -181,6 +200,44 @@ public struct PassageAligner: Sendable {
         return start..<(trailing < minimumTrim ? range.upperBound : end + 1)
     }
 
+    /// The passage with its ends moved onto the text it copies exactly, when at least
+    /// ``minimumExactShare`` of its first side lies in exact runs (shared word shingles on one
+    /// diagonal, found up to ``maximumUnitWords`` words around the passage): sentence units
+    /// overhang a copy that starts or ends mid-sentence, and the runs show where it really stops.
+    func snapped(_ passage: TokenAlignment, _ first: AnalyzedDocument, _ second: AnalyzedDocument) -> TokenAlignment {
+        let size = Shingles.defaultSize
+        func window(_ range: Range<Int>, _ document: AnalyzedDocument) -> Range<Int> {
+            let end = min(document.shingleHashes.count, range.upperBound + maximumUnitWords - size + 1)
+            return max(0, range.lowerBound - maximumUnitWords)..<max(0, end)
+        }
+        let windowA = window(passage.a, first), windowB = window(passage.b, second)
+        guard !windowA.isEmpty, !windowB.isEmpty else { return passage }
+        let runs = VerbatimAligner(maximumRepeats: .max)
+            .exactRuns(Array(first.shingleHashes[windowA]), Array(second.shingleHashes[windowB]), shingleSize: size)
+            .map { run in
+                TokenAlignment(kind: .verbatim, a: run.a.shifted(by: windowA.lowerBound), b: run.b.shifted(by: windowB.lowerBound))
+            }
+            .filter { $0.a.overlaps(passage.a) && $0.b.overlaps(passage.b) }
+        guard let startA = runs.map(\.a.lowerBound).min(), let endA = runs.map(\.a.upperBound).max(),
+              let startB = runs.map(\.b.lowerBound).min(), let endB = runs.map(\.b.upperBound).max() else { return passage }
+        var covered = IndexSet()
+        for run in runs { covered.insert(integersIn: run.a.clamped(to: passage.a)) }
+        guard Double(covered.count) >= minimumExactShare * Double(passage.a.count) else { return passage }
+        let a = Self.moved(passage.a, to: startA..<endA, size: size, first.wordTerms, keeping: Set(second.wordTerms[min(startB, passage.b.lowerBound)..<max(endB, passage.b.upperBound)]))
+        let b = Self.moved(passage.b, to: startB..<endB, size: size, second.wordTerms, keeping: Set(first.wordTerms[min(startA, passage.a.lowerBound)..<max(endA, passage.a.upperBound)]))
+        return TokenAlignment(kind: passage.kind, a: a, b: b)
+    }
+
+    /// `range` with each end moved to `target`'s: outwards always, inwards past more than `size`
+    /// words (an edit breaks the shingles of at most `size` words at a copy's end) or past words
+    /// whose content terms are all missing from `shared`.
+    private static func moved(_ range: Range<Int>, to target: Range<Int>, size: Int, _ terms: [UInt64], keeping shared: Set<UInt64>) -> Range<Int> {
+        let cut = { (words: Range<Int>) in words.count > size || !terms[words].contains { $0 != 0 && shared.contains($0) } }
+        let start = target.lowerBound <= range.lowerBound || cut(range.lowerBound..<target.lowerBound) ? target.lowerBound : range.lowerBound
+        let end = target.upperBound >= range.upperBound || cut(target.upperBound..<range.upperBound) ? target.upperBound : range.upperBound
+        return start..<max(start, end)
+    }
+
     private static func words(_ units: ClosedRange<Int>, _ all: [Sentence]) -> Int {
         tokens(units, all).count
     }
@@ -200,6 +257,8 @@ public struct PassageAligner: Sendable {
         var a: ClosedRange<Int>
         var b: ClosedRange<Int>
         var similarity: Double
+        /// How many seeds the passage rests on.
+        var seeds = 0
     }
 
     /// Groups seeds into validated passages, narrowing the gaps for groups that fail validation.
@@ -212,12 +271,39 @@ public struct PassageAligner: Sendable {
             let weak = !group.contains(where: \.strong)
             if weak && group.count < 2 { continue }
             if similarity >= (group.count > 1 && !weak ? minimumPassageSimilarity : minimumSingleSeedSimilarity) {
-                passages.append(Candidate(a: a, b: b, similarity: similarity))
+                passages.append(Candidate(a: a, b: b, similarity: similarity, seeds: group.count))
             } else if gapA > 0 || gapB > 0, group.count > 1 {
                 passages += grouped(group, gapA: max(0, gapA - 1), gapB: max(0, gapB - 1), vectors: vectors)
             }
         }
         return passages
+    }
+
+    /// The passages, each grown one unit at a time at either end of either side for as long as
+    /// that does not lower the cosine of its sides nor make it overlap another passage.
+    private func extended(_ candidates: [Candidate], vectors: TermVectors, countA: Int, countB: Int) -> [Candidate] {
+        var result = candidates
+        for index in result.indices {
+            var grown = true
+            while grown {
+                grown = false
+                let (a, b) = (result[index].a, result[index].b)
+                var options: [(a: ClosedRange<Int>, b: ClosedRange<Int>)] = []
+                if a.lowerBound > 0 { options.append(((a.lowerBound - 1)...a.upperBound, b)) }
+                if a.upperBound + 1 < countA { options.append((a.lowerBound...(a.upperBound + 1), b)) }
+                if b.lowerBound > 0 { options.append((a, (b.lowerBound - 1)...b.upperBound)) }
+                if b.upperBound + 1 < countB { options.append((a, b.lowerBound...(b.upperBound + 1))) }
+                for option in options {
+                    let clashes = result.indices.contains { $0 != index && (result[$0].a.overlaps(option.a) || result[$0].b.overlaps(option.b)) }
+                    let similarity = clashes ? 0 : vectors.cosine(option.a, option.b)
+                    if !clashes, similarity >= result[index].similarity {
+                        result[index] = Candidate(a: option.a, b: option.b, similarity: similarity, seeds: result[index].seeds)
+                        grown = true
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Splits seeds wherever consecutive seeds (by `a`, then by `b` within each part) lie more than
@@ -291,4 +377,9 @@ private struct TermVectors {
         let normA = vectorA.values.reduce(0) { $0 + $1 * $1 }, normB = vectorB.values.reduce(0) { $0 + $1 * $1 }
         return normA == 0 || normB == 0 ? 0 : dot / (normA * normB).squareRoot()
     }
+}
+
+private extension Range<Int> {
+    /// The range moved by `offset`.
+    func shifted(by offset: Int) -> Range<Int> { (lowerBound + offset)..<(upperBound + offset) }
 }

@@ -39,13 +39,20 @@ struct PassageAlignerTests {
         return (text, start..<(start + middle.unicodeScalars.count))
     }
 
+    /// Expects exactly one passage, with these ranges in the suspicious text and the source.
+    private func expectOnePassage(
+        _ passages: [(a: Range<Int>, b: Range<Int>)], a: Range<Int>, b: Range<Int> = reused,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(passages.count == 1, sourceLocation: sourceLocation)
+        #expect(passages.first?.a == a, sourceLocation: sourceLocation)
+        #expect(passages.first?.b == b, sourceLocation: sourceLocation)
+    }
+
     @Test func verbatimPassageHasExactBoundaries() {
         let middle = String(String.UnicodeScalarView(Array(Self.source.unicodeScalars)[Self.reused]))
         let (text, range) = embed(middle)
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
-        #expect(passages.first?.b == Self.reused)
+        expectOnePassage(align(text, Self.source), a: range)
     }
 
     @Test func gluedTextIsTrimmedFromPassageEnds() {
@@ -54,39 +61,49 @@ struct PassageAlignerTests {
         let middle = String(String.UnicodeScalarView(Array(Self.source.unicodeScalars)[Self.reused]))
         let text = Self.before + middle + Self.after
         let start = Self.before.unicodeScalars.count
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == start..<(start + middle.unicodeScalars.count))
-        #expect(passages.first?.b == Self.reused)
+        expectOnePassage(align(text, Self.source), a: start..<(start + middle.unicodeScalars.count))
     }
 
+    @Test func copyStartingAndEndingMidSentenceIsSnappedToTheCopiedWords() {
+        // Sentence units would take the source's whole first and last sentences; the exact runs
+        // show the copy starts after "In 1934" and stops at "retired".
+        let copied = Self.source.scalarRange(of: "a violent winter")!.lowerBound..<Self.source.scalarRange(of: "keeper retired")!.upperBound
+        let middle = String(String.UnicodeScalarView(Array(Self.source.unicodeScalars)[copied]))
+        let (text, range) = embed(middle + ".")
+        expectOnePassage(align(text, Self.source), a: range, b: copied)
+    }
+
+    /// The reused sentences with a word changed in each.
+    static let edited = [
+        "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage.",
+        "Builders from the capital spent two summers rebuilding the foundation with granite blocks.",
+        "The beacon was automated in 1968, and the final keeper retired to a farm inland.",
+    ]
+
     @Test func editedPassageKeepsBoundaries() {
-        let (text, range) = embed(
-            "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage. "
-                + "Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
-                + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
-        #expect(passages.first?.b == Self.reused)
+        let (text, range) = embed(Self.edited.joined(separator: " "))
+        expectOnePassage(align(text, Self.source), a: range)
+    }
+
+    @Test func passageGrowsOverAnUnseededSentenceThatRestatesIt() {
+        // "Violent storm, engineers." shares too few terms with any one source sentence to seed,
+        // but it brings back the two words the edits took out, so taking it in raises the cosine
+        // of the passage's sides; the bakery sentences after it would lower it.
+        let (text, range) = embed(Self.edited[0] + " " + Self.edited[1] + " Violent storm, engineers.")
+        let b = Self.reused.lowerBound..<Self.source.scalarRange(of: "granite blocks.")!.upperBound
+        expectOnePassage(align(text, Self.source), a: range, b: b)
     }
 
     @Test func weakSeedsMakeAPassageOnlyTogether() {
         // Every edited sentence pair falls below a near-exact seed threshold: all seeds are weak.
         let weakOnly = PassageAligner(
             sentences: .init(minimumSimilarity: 0.99), minimumOverlap: 0.3, minimumWords: 5, minimumWeakSimilarity: 0.3)
-        let sentence = "In 1934 a fierce winter storm cracked the tower and flooded the keeper's cottage."
-        let single = embed(sentence)
+        let single = embed(Self.edited[0])
         #expect(align(single.text, Self.source, aligner: weakOnly).isEmpty)
         #expect(align(single.text, Self.source, aligner: PassageAligner(minimumWords: 5)).count == 1)
 
-        let (text, range) = embed(
-            sentence + " Builders from the capital spent two summers rebuilding the foundation with granite blocks. "
-                + "The beacon was automated in 1968, and the final keeper retired to a farm inland.")
-        let passages = align(text, Self.source, aligner: weakOnly)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
-        #expect(passages.first?.b == Self.reused)
+        let (text, range) = embed(Self.edited.joined(separator: " "))
+        expectOnePassage(align(text, Self.source, aligner: weakOnly), a: range)
     }
 
     @Test func spunPassageIsFoundWhole() {
@@ -94,10 +111,7 @@ struct PassageAlignerTests {
             "A fierce winter storm in 1934 split the tower and left the keeper's cottage under water. "
                 + "For two summers, engineers sent from the capital rebuilt its foundation using blocks of granite. "
                 + "Automation came to the beacon in 1968, and its final keeper retired to a farm away from the coast.")
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
-        #expect(passages.first?.b == Self.reused)
+        expectOnePassage(align(text, Self.source), a: range)
     }
 
     @Test func summaryMapsToTheStretchItCondenses() {
@@ -105,13 +119,33 @@ struct PassageAlignerTests {
             "Gull Point lighthouse, built in 1872, burned whale oil. "
                 + "A 1934 winter storm cracked the tower, so engineers rebuilt it on granite. "
                 + "The beacon was automated in 1968; volunteers now guide visitors.")
-        let passages = align(text, Self.source)
-        #expect(passages.count == 1)
-        #expect(passages.first?.a == range)
         // From the first condensed sentence to the last word the summary shares with it: the rest
         // of the volunteers sentence and the museum and council sentences are not summarized.
         let condensed = 0..<Self.source.scalarRange(of: "guide visitors")!.upperBound
-        #expect(passages.first?.b == condensed)
+        expectOnePassage(align(text, Self.source), a: range, b: condensed)
+    }
+
+    @Test func summaryOfDistantSentencesIsOneToOneOnlyBelowTheSeedLimit() {
+        // One summary sentence condensing two source sentences six unrelated ones apart: only the
+        // summary pass (24 units of gap in the source) joins them.
+        let source = [
+            "Gull Point lighthouse was built in 1872 by the harbour commission.",
+            "Trout fishing on the river draws anglers every spring.",
+            "Anglers camp beside shallow pools near the old mill.",
+            "The mill ground barley for farmers across three valleys.",
+            "Its waterwheel stopped turning after floods damaged the weir.",
+            "Local historians restored the wheel with donated oak beams.",
+            "School groups visit the restored mill during autumn.",
+            "The beacon was automated in 1968 and the last keeper retired.",
+        ].joined(separator: " ")
+        let summary = "Gull Point lighthouse, built in 1872 by the harbour commission, got an automated beacon in 1968, and the last keeper retired."
+        let whole = 0..<summary.unicodeScalars.count
+        expectOnePassage(align(summary, source), a: whole, b: 0..<source.unicodeScalars.count)
+        // With every passage counted as one-to-one reuse, the summary pairs with its closest
+        // sentence only, and loses the words that sentence lacks.
+        let oneToOne = align(summary, source, aligner: PassageAligner(minimumWords: 5, summarySeedLimit: 1))
+        let firstSentence = 0..<source.scalarRange(of: "harbour commission.")!.upperBound
+        expectOnePassage(oneToOne, a: 0..<summary.scalarRange(of: "commission,")!.upperBound, b: firstSentence)
     }
 
     @Test func unrelatedTextsShareNoPassage() {

@@ -4,18 +4,19 @@ import Foundation
 public struct PairComparer: Sendable {
     /// The verbatim passage finder.
     public var verbatim: VerbatimAligner
-    /// The sentence aligner for paraphrase.
-    public var sentences: SentenceAligner
+    /// The passage aligner whose one-to-one view (``PassageAligner/alignedUnits(_:_:weight:)``)
+    /// gives the paraphrase passages: the same units and seeds as `reprint pan`.
+    public var passages: PassageAligner
     /// The rules that turn evidence into a relation.
     public var classifier: RelationClassifier
 
     /// Creates a comparer with Reprint's default settings.
     public init(
-        verbatim: VerbatimAligner = .init(), sentences: SentenceAligner = .init(),
+        verbatim: VerbatimAligner = .init(), passages: PassageAligner = .init(),
         classifier: RelationClassifier = .init()
     ) {
         self.verbatim = verbatim
-        self.sentences = sentences
+        self.passages = passages
         self.classifier = classifier
     }
 
@@ -34,8 +35,8 @@ public struct PairComparer: Sendable {
         let verbatimPassages = verbatim.passages(fromRuns: runs)
         let copiedRunWords = min(classifier.thresholds.copiedRunWords, a.wordCount, b.wordCount)
         let longRuns = runs.filter { $0.a.count >= copiedRunWords }
-        let links = worthAligning ? sentences.align(a.sentences, b.sentences, weight: weights.weight) : []
-        let paraphrasePassages = Self.paraphrasePassages(links, a, b, excluding: verbatimPassages)
+        let links = worthAligning ? passages.alignedUnits(a, b, weight: weights.weight) : []
+        let paraphrasePassages = Self.paraphrasePassages(links, excluding: verbatimPassages)
         let all = verbatimPassages + paraphrasePassages
 
         let union = a.shingleSet.count + b.shingleSet.count - shared
@@ -66,13 +67,13 @@ public struct PairComparer: Sendable {
         )
     }
 
-    /// Runs of aligned sentences not already covered by verbatim passages, as paraphrase passages.
+    /// Runs of aligned units not already covered by verbatim passages, as paraphrase passages.
     static func paraphrasePassages(
-        _ links: [SentenceAligner.Link], _ a: AnalyzedDocument, _ b: AnalyzedDocument, excluding verbatim: [TokenAlignment]
+        _ links: [PassageAligner.UnitPair], excluding verbatim: [TokenAlignment]
     ) -> [TokenAlignment] {
         var passages: [TokenAlignment] = []
         for link in links {
-            let rangeA = a.sentences[link.a].tokens, rangeB = b.sentences[link.b].tokens
+            let rangeA = link.a, rangeB = link.b
             let covered = verbatim.reduce(0) { $0 + $1.a.clamped(to: rangeA).count }
             guard covered * 2 < rangeA.count else { continue }
             if let last = passages.last, last.a.upperBound <= rangeA.lowerBound, last.b.upperBound <= rangeB.lowerBound,

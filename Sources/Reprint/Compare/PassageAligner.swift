@@ -101,9 +101,7 @@ public struct PassageAligner: Sendable {
     /// `weight` gives each content term's weight (e.g. ``TermWeights/weight(_:)``).
     public func passages(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [TokenAlignment] {
         let unitsA = units(of: a), unitsB = units(of: b)
-        var loose = sentences
-        loose.minimumSimilarity = min(sentences.minimumSimilarity, minimumWeakSimilarity)
-        let links = loose.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
+        let links = scoredPairs(unitsA, unitsB, weight: weight)
         var bestA = [Double](repeating: 0, count: unitsA.count), bestB = [Double](repeating: 0, count: unitsB.count)
         for link in links {
             bestA[link.a] = max(bestA[link.a], link.similarity)
@@ -130,14 +128,46 @@ public struct PassageAligner: Sendable {
             .sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
     }
 
+    /// The one-to-one view of the alignment that `scan` and `compare` read: the heaviest chain of
+    /// unit pairs, increasing in both documents, among the pairs that could seed a passage
+    /// (weak or strong, before the ``seedShare`` filter), as word ranges with their weighted Dice similarity. Where ``passages(_:_:weight:)``
+    /// groups, validates and filters these pairs into PAN's passages, this keeps every pair of the
+    /// chain, the evidence of how much of each document is reworded from the other. Long
+    /// sentences are not cut here: documents read back from an index keep no word terms, and a
+    /// pair must compare alike whether scanned or indexed.
+    public func alignedUnits(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [UnitPair] {
+        let unitsA = units(of: a, cutting: false), unitsB = units(of: b, cutting: false)
+        return SentenceAligner.heaviestIncreasingChain(scoredPairs(unitsA, unitsB, weight: weight), count: unitsB.count).map {
+            UnitPair(a: unitsA[$0.a].tokens, b: unitsB[$0.b].tokens, similarity: $0.similarity)
+        }
+    }
+
+    /// One aligned unit pair of ``alignedUnits(_:_:weight:)``.
+    public struct UnitPair: Sendable, Equatable {
+        /// The unit's words in the first document.
+        public var a: Range<Int>
+        /// The unit's words in the second document.
+        public var b: Range<Int>
+        /// The weighted Dice similarity of their content terms.
+        public var similarity: Double
+    }
+
+    /// Every unit pair that may seed a passage: weighted Dice at least the weak seed threshold
+    /// and plain Dice at least ``minimumOverlap``.
+    private func scoredPairs(_ unitsA: [Sentence], _ unitsB: [Sentence], weight: (UInt64) -> Double) -> [SentenceAligner.Link] {
+        var loose = sentences
+        loose.minimumSimilarity = min(sentences.minimumSimilarity, minimumWeakSimilarity)
+        return loose.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
+    }
+
     // MARK: - Units
 
-    /// Sentences cut to ``maximumUnitWords``, each short one merged into the next (a trailing
-    /// short one into the previous).
-    func units(of document: AnalyzedDocument) -> [Sentence] {
+    /// Sentences cut to ``maximumUnitWords`` (unless `cutting` is false), each short one merged
+    /// into the next (a trailing short one into the previous).
+    func units(of document: AnalyzedDocument, cutting: Bool = true) -> [Sentence] {
         var units: [Sentence] = []
         var pending: Sentence?
-        for sentence in document.sentences.flatMap({ cut($0, document) }) {
+        for sentence in document.sentences.flatMap({ cutting ? cut($0, document) : [$0] }) {
             let unit = pending.map { Self.merged($0, sentence) } ?? sentence
             if unit.terms.count >= minimumUnitTerms {
                 units.append(unit)

@@ -28,7 +28,7 @@ public struct SentenceAligner: Sendable {
 
     /// The monotone alignment of two documents' sentences; `weight` gives each term's weight.
     public func align(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) -> [Link] {
-        heaviestIncreasingChain(links(a, b, weight: weight), count: b.count)
+        Self.heaviestIncreasingChain(links(a, b, weight: weight), count: b.count)
     }
 
     /// Every sentence pair whose weighted Dice similarity reaches ``minimumSimilarity``, in any
@@ -80,8 +80,9 @@ public struct SentenceAligner: Sendable {
         return links
     }
 
-    /// The chain of links increasing in both `a` and `b` with the greatest total similarity.
-    private func heaviestIncreasingChain(_ links: [Link], count: Int) -> [Link] {
+    /// The chain of links increasing in both `a` and `b` with the greatest total similarity;
+    /// `count` is the number of sentences of `b`.
+    static func heaviestIncreasingChain(_ links: [Link], count: Int) -> [Link] {
         guard !links.isEmpty else { return [] }
         // Within one `a`, visit larger `b` first so that two links of the same `a` never chain.
         let ordered = links.sorted { ($0.a, -$0.b) < ($1.a, -$1.b) }

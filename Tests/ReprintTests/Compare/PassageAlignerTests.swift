@@ -23,10 +23,14 @@ struct PassageAlignerTests {
     /// The source's third to fifth sentences.
     static let reused = source.scalarRange(of: "In 1934")!.lowerBound..<source.scalarRange(of: "farm inland.")!.upperBound
 
-    private func align(_ suspicious: String, _ source: String, aligner: PassageAligner = .init()) -> [(a: Range<Int>, b: Range<Int>)] {
+    private func analyzed(_ suspicious: String, _ source: String) -> (AnalyzedDocument, AnalyzedDocument) {
         var analyzer = DocumentAnalyzer()
-        let a = analyzer.analyze(SourceDocument(id: "susp.txt", text: suspicious, format: .plain))
-        let b = analyzer.analyze(SourceDocument(id: "src.txt", text: source, format: .plain))
+        return (analyzer.analyze(SourceDocument(id: "susp.txt", text: suspicious, format: .plain)),
+                analyzer.analyze(SourceDocument(id: "src.txt", text: source, format: .plain)))
+    }
+
+    private func align(_ suspicious: String, _ source: String, aligner: PassageAligner = .init()) -> [(a: Range<Int>, b: Range<Int>)] {
+        let (a, b) = analyzed(suspicious, source)
         return aligner.passages(a, b, weight: { _ in 1 }).map {
             (a.originalRange(ofSentenceTokens: $0.a), b.originalRange(ofSentenceTokens: $0.b))
         }
@@ -171,6 +175,29 @@ struct PassageAlignerTests {
         var lenient = PassageAligner()
         lenient.minimumWords = 10
         #expect(align(text, Self.source, aligner: lenient).count == 1)
+    }
+
+    @Test func oneToOneViewKeepsTheSentencePairThatPassagesDrop() {
+        let sentence = "In 1934 a violent winter storm cracked the tower and flooded the keeper's cottage."
+        let (text, range) = embed(sentence)
+        let (a, b) = analyzed(text, Self.source)
+        let aligner = PassageAligner()
+        #expect(aligner.passages(a, b, weight: { _ in 1 }).isEmpty)
+        let pairs = aligner.alignedUnits(a, b, weight: { _ in 1 })
+        #expect(pairs.count == 1)
+        #expect(pairs.first.map { a.originalRange(ofSentenceTokens: $0.a) } == range)
+        #expect(pairs.first.map { b.originalRange(ofSentenceTokens: $0.b) } == Self.source.scalarRange(of: sentence))
+        #expect(pairs.first?.similarity == 1)
+    }
+
+    @Test func oneToOneViewKeepsOneOrderOfReorderedPassages() {
+        let sentences = Self.source.split(separator: ". ").map(String.init)
+        let text = sentences[5...7].joined(separator: ". ") + " " + sentences[0...1].joined(separator: ". ") + "."
+        let (a, b) = analyzed(text, Self.source)
+        let pairs = PassageAligner().alignedUnits(a, b, weight: { _ in 1 })
+        // Three pairs in one order beat two in the other: the chain increases in both documents.
+        #expect(pairs.count == 3)
+        #expect(pairs.map { b.originalRange(ofSentenceTokens: $0.b).lowerBound }.first == Self.source.scalarRange(of: "Today volunteers")?.lowerBound)
     }
 }
 

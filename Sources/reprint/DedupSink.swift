@@ -73,10 +73,13 @@ final class DedupSink: DedupOutput {
     private static func megabytes(_ bytes: Int64) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
 }
 
-/// A file descriptor with a 1 MB write buffer.
+/// A file descriptor with a 1 MB write buffer; full buffers are written by a background queue, in
+/// order, so the caller goes on while the kernel copies them (at most four buffers wait).
 struct BufferedFile {
     let descriptor: Int32
     private var buffer: [UInt8] = []
+    private let writer = DispatchQueue(label: "reprint.write")
+    private let waiting = DispatchSemaphore(value: 4)
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -85,20 +88,34 @@ struct BufferedFile {
 
     mutating func write(_ bytes: UnsafeRawBufferPointer) {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { flush() }
+        if buffer.count >= 1 << 20 { send() }
     }
 
     mutating func write(newline: ()) { buffer.append(0x0A) }
 
+    /// Writes everything buffered so far and returns once it is written.
     mutating func flush() {
-        buffer.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                if written <= 0 { break }
-                done += written
+        send()
+        writer.sync {}
+    }
+
+    /// Hands the buffer to the writer queue and starts a new one.
+    private mutating func send() {
+        guard !buffer.isEmpty else { return }
+        let full = buffer, descriptor = descriptor, waiting = waiting
+        buffer = []
+        buffer.reserveCapacity(1 << 20)
+        waiting.wait()
+        writer.async {
+            defer { waiting.signal() }
+            full.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let written = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
+                    if written <= 0 { break }
+                    done += written
+                }
             }
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

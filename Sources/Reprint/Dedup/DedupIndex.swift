@@ -52,21 +52,22 @@ struct DedupIndex {
                 shards[shard].insert(docs, keys: keys)
             }
         }
-        return shards.withUnsafeBufferPointer { shards in
-            docs.indices.map { i in
-                var candidates: [Int32] = []
-                for band in shards.indices { shards[band].appendCandidates(of: i, to: &candidates) }
-                guard !candidates.isEmpty else { return [] }
-                candidates.sort()
-                candidates.removeDuplicates()
-                let scored = candidates.map { (doc: $0, estimate: estimate(Int($0), Int(docs[i]))) }.filter { $0.estimate >= cutoff }
-                return scored.sorted { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.doc < $1.doc }.map(\.doc)
-            }
+        // The candidate lists only read the bands and the signatures: one task per document, on all cores.
+        let shards = shards, signatures = signatures, width = width, cutoff = cutoff
+        return docs.indices.map { $0 }.parallelMap { i in
+            var candidates: [Int32] = []
+            for band in shards.indices { shards[band].appendCandidates(of: i, to: &candidates) }
+            guard !candidates.isEmpty else { return [] }
+            candidates.sort()
+            candidates.removeDuplicates()
+            let scored = candidates.map { (doc: $0, estimate: Self.estimate(Int($0), Int(docs[i]), in: signatures, width: width)) }
+                .filter { $0.estimate >= cutoff }
+            return scored.sorted { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.doc < $1.doc }.map(\.doc)
         }
     }
 
     /// The resemblance estimated from two stored signatures, corrected for chance byte matches.
-    private func estimate(_ a: Int, _ b: Int) -> Double {
+    private static func estimate(_ a: Int, _ b: Int, in signatures: [UInt8], width: Int) -> Double {
         signatures.withUnsafeBufferPointer { values in
             var equal = 0
             for index in 0..<width where values[a * width + index] == values[b * width + index] { equal += 1 }

@@ -6,9 +6,9 @@ import Foundation
 ///
 /// The pipeline keeps every core busy: while workers sketch one batch (words, 5-word shingles,
 /// a 128-value one-permutation MinHash, LSH band keys), the calling thread reads the next one and
-/// runs the ordered stage of the previous one — exact-hash lookup, LSH insertion, exact Jaccard
-/// verification of the candidates on all cores (the candidates' texts are read again from the
-/// input, so memory holds no texts), then output. Kept documents are written as soon as their
+/// a serial queue runs the ordered stage of the previous one — exact-hash lookup, LSH insertion
+/// with candidate lists on all cores, exact Jaccard verification of the candidates on all cores
+/// (the candidates' texts are read again from the input, so memory holds no texts), then output. Kept documents are written as soon as their
 /// batch is decided (`--keep first`) or after the input ends (`--keep canonical`).
 public struct Deduplicator: Sendable {
     /// The options of the run.
@@ -25,25 +25,31 @@ public struct Deduplicator: Sendable {
     public func run(path: String, output: some DedupOutput) throws -> DedupProgress {
         let source = try DedupSource(path: path)
         let run = DedupRun(options: options, source: source, name: path == "-" ? "stdin" : path, output: output)
-        // Sketching runs up to two batches ahead of the ordered stage, so the workers have work
-        // while this thread verifies and writes.
-        var inFlight: [(batch: DedupBatch, group: DispatchGroup)] = []
+        // This thread reads and splits the input; workers sketch each batch; a serial queue runs the
+        // ordered stage of the batches in input order, each once its sketches are done. At most three
+        // batches are read ahead of the ordered stage.
+        nonisolated(unsafe) let process: (DedupBatch) -> Void = run.process
+        let stage = DispatchQueue(label: "reprint.dedup.ordered")
+        let ahead = DispatchSemaphore(value: 3)
         var nextLine = 0
-        while let chunk = try source.nextChunk(size: options.batchBytes) {
+        defer { stage.sync {} }  // on a read error, too: the queued batches finish first
+        while true {
+            ahead.wait()
+            guard let chunk = try source.nextChunk(size: options.batchBytes) else {
+                ahead.signal()
+                break
+            }
             let batch = DedupBatch(bytes: chunk.bytes, offset: chunk.offset, firstLine: nextLine, bands: run.features.bands,
                 signatureSize: run.features.signatureSize)
             nextLine += batch.count
-            inFlight.append((batch, Self.startSketching(batch, with: run.features)))
-            if inFlight.count > 2 {
-                let oldest = inFlight.removeFirst()
-                oldest.group.wait()
-                run.process(oldest.batch)
+            let sketched = Self.startSketching(batch, with: run.features)
+            stage.async {
+                sketched.wait()
+                process(batch)
+                ahead.signal()
             }
         }
-        for batch in inFlight {
-            batch.group.wait()
-            run.process(batch.batch)
-        }
+        stage.sync {}
         run.finish()
         return run.progress
     }

@@ -31,6 +31,8 @@ public struct IncrementalIndex: Sendable {
     public var batchSize = 256
     /// The stored term frequencies read so far.
     private let frequencyCache = TermFrequencyCache()
+    /// The stored documents rebuilt for comparison so far.
+    private let comparableCache = ComparableCache()
 
     /// Creates an index over a store.
     public init(store: any DocumentStore, options: Scanner.Options = .init()) {
@@ -75,7 +77,7 @@ public struct IncrementalIndex: Sendable {
         return try store.read { transaction in
             let counts = try PendingCounts(transaction, cache: frequencyCache)
             return try compareWithStored(analyzed.document, in: transaction, counts: counts).matches.map {
-                ScanReport.Pair(a: $0.document.features.id, b: document.id, comparison: $0.comparison)
+                ScanReport.Pair(a: $0.id, b: document.id, comparison: $0.comparison)
             }
         }
     }
@@ -84,6 +86,7 @@ public struct IncrementalIndex: Sendable {
     public func remove(_ ids: [String]) throws -> [String] {
         try store.write { transaction in
             let sequences = try transaction.sequences(of: ids)
+            comparableCache.forget(sequences.values)
             var counts = try PendingCounts(transaction, cache: frequencyCache)
             for stored in try transaction.documents(Array(sequences.values)) {
                 try transaction.delete(stored.sequence, entry(for: stored.features, relations: []))
@@ -180,7 +183,8 @@ public struct IncrementalIndex: Sendable {
     // MARK: Candidates and comparison
 
     private struct Match {
-        var document: StoredDocument
+        var sequence: Int64
+        var id: String
         var comparison: Comparison
     }
 
@@ -189,13 +193,13 @@ public struct IncrementalIndex: Sendable {
         let posted = weights.distinctiveTerms(of: item.document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
         let relations = matches.map { match in
             StoredRelation(
-                a: match.document.sequence, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
+                a: match.sequence, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
                 resemblance: match.comparison.evidence.resemblance,
                 coverageA: match.comparison.evidence.coverageA, coverageB: match.comparison.evidence.coverageB)
         }
         _ = try transaction.insert(entry(for: DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: posted), relations: relations))
         counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
-        return matches.map { ScanReport.Pair(a: $0.document.features.id, b: item.document.id, comparison: $0.comparison) }
+        return matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) }
     }
 
     /// The stored documents related to `document`, in collection order, with their comparisons,
@@ -220,8 +224,8 @@ public struct IncrementalIndex: Sendable {
         let needed = min(options.minimumSharedTerms, distinctive.count)
         candidates.formUnion(shared.filter { $0.value >= needed }.keys)
         guard !candidates.isEmpty else { return ([], newWeights) }
-        let stored = try transaction.documents(Array(candidates)).sorted { $0.sequence < $1.sequence }
-        let comparables = stored.map(\.features.comparable)
+        let stored = try comparableCache.comparables(of: candidates.sorted(), read: transaction.documents)
+        let comparables = stored.map(\.document)
         var otherTerms = Set<UInt64>()
         for comparable in comparables {
             for term in comparable.termCounts.keys where frequencies[term] == nil { otherTerms.insert(term) }
@@ -230,7 +234,9 @@ public struct IncrementalIndex: Sendable {
         let weights = TermWeights(documentCount: documentCount, frequencies: frequencies)
         let comparer = options.comparer, shingleSize = options.shingleSize
         let comparisons = comparables.parallelMap { comparer.compare($0, document, weights: weights, shingleSize: shingleSize) }
-        let matches = zip(stored, comparisons).filter { $0.1.relation != .unrelated }.map { Match(document: $0.0, comparison: $0.1) }
+        let matches = zip(stored, comparisons).filter { $0.1.relation != .unrelated }.map {
+            Match(sequence: $0.0.sequence, id: $0.0.document.id, comparison: $0.1)
+        }
         return (matches, newWeights)
     }
 

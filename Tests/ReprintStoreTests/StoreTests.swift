@@ -25,6 +25,23 @@ struct StoreTests {
         #expect(try index.check() == [])
     }
 
+    @Test("adding in small batches (each analyzed while the previous one is written) gives the answers of a scan", arguments: StoreKind.tested)
+    func pipelinedBatchesMatchScan(kind: StoreKind) throws {
+        let documents = try Fixtures.newsroom()
+        let scan = Scanner().scan(documents)
+        var (index, _) = try kind.newIndex()
+        index.batchSize = 3
+        var relations: [RelationKey] = []
+        try index.add(documents) { outcome in
+            guard case .added(_, let matches) = outcome else { Issue.record("\(outcome) was skipped"); return }
+            relations += matches.map(RelationKey.init)
+        }
+        #expect(Set(relations) == Set(scan.pairs.map(RelationKey.init)))
+        #expect(relations.count == scan.pairs.count)
+        #expect(try index.clusters() == scan.clusters)
+        #expect(try index.check() == [])
+    }
+
     @Test("a batch add gives the same relations as one at a time, and adding again skips every id", arguments: StoreKind.tested)
     func batchAndRerun(kind: StoreKind) throws {
         let documents = Fixtures.generated(count: 60, words: 80)

@@ -31,6 +31,8 @@ public struct IncrementalIndex: Sendable {
     public var batchSize = 256
     /// The stored term frequencies read so far.
     private let frequencyCache = TermFrequencyCache()
+    /// The stored documents rebuilt for comparison so far.
+    private let comparableCache = ComparableCache()
 
     /// Creates an index over a store.
     public init(store: any DocumentStore, options: Scanner.Options = .init()) {
@@ -42,18 +44,35 @@ public struct IncrementalIndex: Sendable {
     /// of ``batchSize``, one transaction each: `report` hears of a batch's documents once the batch
     /// is committed, so an interrupted add leaves whole batches only. A document whose id is
     /// already stored (or repeated in `documents`) is skipped.
+    ///
+    /// While a batch is compared and written, the next one is analyzed on the assumption that
+    /// nothing else writes in between; the assumption (which documents are new, the document
+    /// count, the counts of its short lines) is checked once the batch is committed, and the next
+    /// batch is analyzed again if it does not hold, so the answers are those of adding one batch
+    /// after the other.
     public func add(_ documents: [SourceDocument], report: (AddOutcome) throws -> Void) throws {
-        var start = 0
-        while start < documents.count {
-            let batch = Array(documents[start..<min(documents.count, start + batchSize)])
-            start += batch.count
-            let stored = try store.read { try $0.sequences(of: batch.map(\.id)) }
-            var seen: Set<String> = []
-            let fresh = batch.indices.filter { stored[batch[$0].id] == nil && seen.insert(batch[$0].id).inserted }
-            let analyzed = try analyze(fresh.map { batch[$0] })
+        let batches = stride(from: 0, to: documents.count, by: batchSize).map {
+            Array(documents[$0..<min(documents.count, $0 + batchSize)])
+        }
+        var ahead: BackgroundWork<PreparedBatch>?
+        for (number, batch) in batches.enumerated() {
+            let prepared: PreparedBatch
+            if let guess = ahead?.wait(), try guess.holds(in: store) {
+                prepared = guess
+            } else {
+                prepared = try prepare(batch)
+            }
+            ahead = nil
+            let next = number + 1 < batches.count ? batches[number + 1] : nil
+            let nextTexts = next.map(visibleTexts)
+            let fresh = prepared.fresh, analyzed = prepared.analyzed
             let outcomes = try store.write { transaction in
                 // Another writer may have stored some of them since the batch was read.
                 let storedSince = try transaction.sequences(of: fresh.map { batch[$0].id })
+                let added = analyzed.filter { storedSince[$0.document.id] == nil }
+                if let next, let nextTexts {
+                    ahead = try analyzeAhead(next, texts: nextTexts, after: added, in: transaction)
+                }
                 var counts = try PendingCounts(transaction, cache: frequencyCache)
                 var position = 0
                 let outcomes = try batch.enumerated().map { index, document -> AddOutcome in
@@ -67,15 +86,16 @@ public struct IncrementalIndex: Sendable {
             }
             for outcome in outcomes { try report(outcome) }
         }
+        _ = ahead?.wait()
     }
 
     /// The relations `document` would have with the stored documents, without adding it.
     public func query(_ document: SourceDocument) throws -> [ScanReport.Pair] {
-        let analyzed = try analyze([document])[0]
+        let analyzed = try prepare([document], onlyNew: false).analyzed[0]
         return try store.read { transaction in
             let counts = try PendingCounts(transaction, cache: frequencyCache)
             return try compareWithStored(analyzed.document, in: transaction, counts: counts).matches.map {
-                ScanReport.Pair(a: $0.document.features.id, b: document.id, comparison: $0.comparison)
+                ScanReport.Pair(a: $0.id, b: document.id, comparison: $0.comparison)
             }
         }
     }
@@ -84,6 +104,7 @@ public struct IncrementalIndex: Sendable {
     public func remove(_ ids: [String]) throws -> [String] {
         try store.write { transaction in
             let sequences = try transaction.sequences(of: ids)
+            comparableCache.forget(sequences.values)
             var counts = try PendingCounts(transaction, cache: frequencyCache)
             for stored in try transaction.documents(Array(sequences.values)) {
                 try transaction.delete(stored.sequence, entry(for: stored.features, relations: []))
@@ -147,40 +168,112 @@ public struct IncrementalIndex: Sendable {
         var lineKeys: [UInt64]
     }
 
-    /// Analyzes documents in parallel; a line is furniture when, counting the documents before
-    /// it, it appears in as many documents as a collection of that size requires.
-    private func analyze(_ documents: [SourceDocument]) throws -> [Analyzed] {
-        guard !documents.isEmpty else { return [] }
-        let visible = documents.parallelMap { DocumentAnalyzer.visibleText(of: $0) }
-        let keys = visible.parallelMap { Array(RepeatedLines.lineKeys(of: $0.text)) }
-        let (count, stored) = try store.read { transaction in
-            (try transaction.documentCount(), try transaction.lineCounts(of: Array(Set(keys.joined()))))
+    private typealias VisibleText = (format: DocumentFormat, text: MappedText, length: Int, lineKeys: [UInt64])
+
+    /// A batch analyzed, with what the analysis took the store to hold.
+    private struct PreparedBatch: Sendable {
+        var documents: [SourceDocument]
+        /// The positions in `documents` of those not stored (the first of repeated ids).
+        var fresh: [Int]
+        /// The fresh documents, analyzed.
+        var analyzed: [Analyzed]
+        var documentCount: Int
+        /// The stored counts of the fresh documents' short lines (none zero).
+        var lineCounts: [UInt64: Int]
+
+        /// Whether the store still holds what the analysis took it to hold.
+        func holds(in store: any DocumentStore) throws -> Bool {
+            try store.read { transaction in
+                let stored = try transaction.sequences(of: documents.map(\.id))
+                guard IncrementalIndex.fresh(documents, stored: stored) == fresh,
+                      try transaction.documentCount() == documentCount else { return false }
+                let keys = Array(Set(analyzed.flatMap(\.lineKeys)))
+                return try transaction.lineCounts(of: keys).filter { $0.value != 0 } == lineCounts
+            }
         }
+    }
+
+    /// The positions of the documents not stored, the first of each id.
+    private static func fresh(_ documents: [SourceDocument], stored: [String: Int64]) -> [Int] {
+        var seen: Set<String> = []
+        return documents.indices.filter { stored[documents[$0].id] == nil && seen.insert(documents[$0].id).inserted }
+    }
+
+    /// The visible text and short-line keys of each document, on all cores.
+    private func visibleTexts(_ documents: [SourceDocument]) -> [VisibleText] {
+        documents.parallelMap { document in
+            let visible = DocumentAnalyzer.visibleText(of: document)
+            return (visible.format, visible.text, visible.length, Array(RepeatedLines.lineKeys(of: visible.text)))
+        }
+    }
+
+    /// Analyzes the documents of a batch that are not stored yet (all of them unless `onlyNew`).
+    private func prepare(_ documents: [SourceDocument], onlyNew: Bool = true) throws -> PreparedBatch {
+        let texts = visibleTexts(documents)
+        return try store.read { transaction in
+            let fresh = onlyNew ? Self.fresh(documents, stored: try transaction.sequences(of: documents.map(\.id))) : Array(documents.indices)
+            let keys = Array(Set(fresh.flatMap { texts[$0].lineKeys }))
+            return analyze(
+                documents, texts: texts, fresh: fresh,
+                documentCount: try transaction.documentCount(),
+                lineCounts: try transaction.lineCounts(of: keys).filter { $0.value != 0 })
+        }
+    }
+
+    /// Starts analyzing `documents` in the background as if `added` were stored on top of what
+    /// `transaction` holds now (before `added` are written).
+    private func analyzeAhead(
+        _ documents: [SourceDocument], texts: [VisibleText], after added: [Analyzed], in transaction: any StoreTransaction
+    ) throws -> BackgroundWork<PreparedBatch> {
+        var stored = try transaction.sequences(of: documents.map(\.id))
+        for document in added { stored[document.document.id] = 0 }
+        let fresh = Self.fresh(documents, stored: stored)
+        let keys = Array(Set(fresh.flatMap { texts[$0].lineKeys }))
+        var lineCounts = try transaction.lineCounts(of: keys)
+        let wanted = Set(keys)
+        for document in added {
+            for key in document.lineKeys where wanted.contains(key) { lineCounts[key, default: 0] += 1 }
+        }
+        let documentCount = try transaction.documentCount() + added.count
+        let nonZero = lineCounts.filter { $0.value != 0 }
+        return BackgroundWork {
+            analyze(documents, texts: texts, fresh: fresh, documentCount: documentCount, lineCounts: nonZero)
+        }
+    }
+
+    /// Analyzes the `fresh` documents in parallel, given the store's document count and the
+    /// stored counts of their short lines; a line is furniture when, counting the documents
+    /// before it, it appears in as many documents as a collection of that size requires.
+    private func analyze(
+        _ documents: [SourceDocument], texts: [VisibleText], fresh: [Int], documentCount: Int, lineCounts: [UInt64: Int]
+    ) -> PreparedBatch {
         var added: [UInt64: Int] = [:]
         var furniture: [Set<UInt64>] = []
-        for (index, lineKeys) in keys.enumerated() {
-            let minimum = RepeatedLines.minimumDocuments(inCollectionOf: count + index + 1)
+        for (index, position) in fresh.enumerated() {
+            let minimum = RepeatedLines.minimumDocuments(inCollectionOf: documentCount + index + 1)
             var repeated: Set<UInt64> = []
-            for key in lineKeys {
+            for key in texts[position].lineKeys {
                 added[key, default: 0] += 1
-                if (stored[key] ?? 0) + added[key]! >= minimum { repeated.insert(key) }
+                if (lineCounts[key] ?? 0) + added[key]! >= minimum { repeated.insert(key) }
             }
             furniture.append(repeated)
         }
         let shingleSize = options.shingleSize, signatureSize = options.signatureSize
-        let items = (0..<documents.count).map { (documents[$0], visible[$0], furniture[$0], keys[$0]) }
-        return items.parallelMap(makeState: { DocumentAnalyzer(shingleSize: shingleSize, signatureSize: signatureSize) }) { analyzer, item in
-            let (document, visible, furniture, keys) = item
+        let items = fresh.enumerated().map { (documents[$0.element], texts[$0.element], furniture[$0.offset]) }
+        let analyzed = items.parallelMap(makeState: { DocumentAnalyzer(shingleSize: shingleSize, signatureSize: signatureSize) }) { analyzer, item in
+            let (document, visible, furniture) = item
             return Analyzed(
                 document: analyzer.analyze(document, format: visible.format, visible: visible.text, originalLength: visible.length, furniture: furniture),
-                lineKeys: keys)
+                lineKeys: visible.lineKeys)
         }
+        return PreparedBatch(documents: documents, fresh: fresh, analyzed: analyzed, documentCount: documentCount, lineCounts: lineCounts)
     }
 
     // MARK: Candidates and comparison
 
     private struct Match {
-        var document: StoredDocument
+        var sequence: Int64
+        var id: String
         var comparison: Comparison
     }
 
@@ -189,13 +282,13 @@ public struct IncrementalIndex: Sendable {
         let posted = weights.distinctiveTerms(of: item.document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
         let relations = matches.map { match in
             StoredRelation(
-                a: match.document.sequence, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
+                a: match.sequence, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
                 resemblance: match.comparison.evidence.resemblance,
                 coverageA: match.comparison.evidence.coverageA, coverageB: match.comparison.evidence.coverageB)
         }
         _ = try transaction.insert(entry(for: DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: posted), relations: relations))
         counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
-        return matches.map { ScanReport.Pair(a: $0.document.features.id, b: item.document.id, comparison: $0.comparison) }
+        return matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) }
     }
 
     /// The stored documents related to `document`, in collection order, with their comparisons,
@@ -220,8 +313,8 @@ public struct IncrementalIndex: Sendable {
         let needed = min(options.minimumSharedTerms, distinctive.count)
         candidates.formUnion(shared.filter { $0.value >= needed }.keys)
         guard !candidates.isEmpty else { return ([], newWeights) }
-        let stored = try transaction.documents(Array(candidates)).sorted { $0.sequence < $1.sequence }
-        let comparables = stored.map(\.features.comparable)
+        let stored = try comparableCache.comparables(of: candidates.sorted(), read: transaction.documents)
+        let comparables = stored.map(\.document)
         var otherTerms = Set<UInt64>()
         for comparable in comparables {
             for term in comparable.termCounts.keys where frequencies[term] == nil { otherTerms.insert(term) }
@@ -230,7 +323,9 @@ public struct IncrementalIndex: Sendable {
         let weights = TermWeights(documentCount: documentCount, frequencies: frequencies)
         let comparer = options.comparer, shingleSize = options.shingleSize
         let comparisons = comparables.parallelMap { comparer.compare($0, document, weights: weights, shingleSize: shingleSize) }
-        let matches = zip(stored, comparisons).filter { $0.1.relation != .unrelated }.map { Match(document: $0.0, comparison: $0.1) }
+        let matches = zip(stored, comparisons).filter { $0.1.relation != .unrelated }.map {
+            Match(sequence: $0.0.sequence, id: $0.0.document.id, comparison: $0.1)
+        }
         return (matches, newWeights)
     }
 

@@ -83,7 +83,7 @@ struct DedupCommand: ParsableCommand {
         } catch let error as DedupError {
             throw ValidationError(error.description)
         }
-        sink.close()
+        try sink.close()
         if !quiet { StandardError.print(DedupSink.summary(result)) }
     }
 }

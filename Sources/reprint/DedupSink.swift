@@ -5,7 +5,7 @@ import Reprint
 /// warnings (the first few of each kind, then a count) and progress to standard error.
 final class DedupSink: DedupOutput {
     private static let warningsShown = 20
-    private var out = BufferedFile(descriptor: STDOUT_FILENO)
+    private var out = BufferedFile(descriptor: STDOUT_FILENO, name: "standard output")
     private var report: BufferedFile?
     private let showsProgress: Bool
     private var warnings = 0
@@ -15,7 +15,7 @@ final class DedupSink: DedupOutput {
         if let reportPath {
             let descriptor = open(reportPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard descriptor >= 0 else { throw CLIError.cannotWrite(reportPath) }
-            report = BufferedFile(descriptor: descriptor)
+            report = BufferedFile(descriptor: descriptor, name: reportPath)
         }
         self.showsProgress = showsProgress
     }
@@ -50,11 +50,11 @@ final class DedupSink: DedupOutput {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// Flushes the outputs and ends the progress line.
-    func close() {
-        out.flush()
-        report?.flush()
-        if let report { Foundation.close(report.descriptor) }
+    /// Flushes the outputs and ends the progress line; throws if an output could not be written whole.
+    func close() throws {
+        defer { if let report { Foundation.close(report.descriptor) } }
+        try out.flush()
+        try report?.flush()
         if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if warnings > Self.warningsShown {
             StandardError.print("reprint: warning: \(warnings - Self.warningsShown) more warnings not shown")
@@ -74,15 +74,22 @@ final class DedupSink: DedupOutput {
 }
 
 /// A file descriptor with a 1 MB write buffer; full buffers are written by a background queue, in
-/// order, so the caller goes on while the kernel copies them (at most four buffers wait).
+/// order, so the caller goes on while the kernel copies them (at most four buffers wait). A write
+/// that fails (a full disk, a closed pipe) is remembered, the rest is not written, and ``flush()``
+/// throws: output is never cut short in silence.
 struct BufferedFile {
     let descriptor: Int32
+    /// The name given in the error when a write fails.
+    let name: String
     private var buffer: [UInt8] = []
     private let writer = DispatchQueue(label: "reprint.write")
     private let waiting = DispatchSemaphore(value: 4)
+    /// The `errno` of the first failed write; read and written on `writer` only.
+    private let failure = WriteFailure()
 
-    init(descriptor: Int32) {
+    init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
+        self.name = name
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -93,29 +100,42 @@ struct BufferedFile {
 
     mutating func write(newline: ()) { buffer.append(0x0A) }
 
-    /// Writes everything buffered so far and returns once it is written.
-    mutating func flush() {
+    /// Writes everything buffered so far and returns once it is written; throws if any write failed.
+    mutating func flush() throws {
         send()
-        writer.sync {}
+        let failure = failure
+        if let code = writer.sync(execute: { failure.code }) {
+            throw CLIError.cannotWrite("\(name): \(String(cString: strerror(code)))")
+        }
     }
 
     /// Hands the buffer to the writer queue and starts a new one.
     private mutating func send() {
         guard !buffer.isEmpty else { return }
-        let full = buffer, descriptor = descriptor, waiting = waiting
+        let full = buffer, descriptor = descriptor, waiting = waiting, failure = failure
         buffer = []
         buffer.reserveCapacity(1 << 20)
         waiting.wait()
         writer.async {
             defer { waiting.signal() }
+            guard failure.code == nil else { return }
             full.withUnsafeBytes { raw in
                 var done = 0
                 while done < raw.count {
                     let written = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                    if written <= 0 { break }
+                    if written < 0, errno == EINTR { continue }
+                    guard written > 0 else {
+                        failure.code = written < 0 ? errno : ENOSPC
+                        return
+                    }
                     done += written
                 }
             }
         }
     }
+}
+
+/// The first write error of a ``BufferedFile``, shared with its writer queue.
+private final class WriteFailure: @unchecked Sendable {
+    var code: Int32?
 }

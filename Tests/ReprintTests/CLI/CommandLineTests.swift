@@ -215,6 +215,17 @@ struct CommandLineTests {
 
     // MARK: - help
 
+    // MARK: - dedup
+
+    @Test func dedupFailsLoudlyWhenItsReportCannotBeWritten() throws {
+        // /dev/full takes the open but fails every write (ENOSPC): the report must not be lost in silence.
+        let text = "the same line of words repeated for the test\n"
+        let run = try ReprintExecutable.run(["dedup", "-", "--lines", "--quiet", "--report", "/dev/full"], input: text + text)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("cannot write /dev/full: No space left on device"))
+        #expect(run.stdout == text)
+    }
+
     @Test("Every command has help with an example", arguments: [["--help"], ["scan", "--help"], ["compare", "--help"], ["eval", "--help"]])
     func help(arguments: [String]) throws {
         let run = try ReprintExecutable.run(arguments)

@@ -26,11 +26,6 @@ public struct SentenceAligner: Sendable {
         self.minimumSimilarity = minimumSimilarity
     }
 
-    /// The monotone alignment of two documents' sentences; `weight` gives each term's weight.
-    public func align(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) -> [Link] {
-        Self.heaviestIncreasingChain(links(a, b, weight: weight), count: b.count)
-    }
-
     /// Every sentence pair whose weighted Dice similarity reaches ``minimumSimilarity``, in any
     /// order of the documents, ordered by `a` then `b`: the candidate links before the chain is chosen.
     public func links(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) -> [Link] {

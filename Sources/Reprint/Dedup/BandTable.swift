@@ -22,17 +22,19 @@ struct BandTable {
     /// For each `i` in `0..<count`, in order: sets the document of `key(i)`'s bucket to `doc(i)` and
     /// calls `previous(i, held)` with the document the bucket held before (-1 for none).
     ///
-    /// The slots of the whole run are loaded once before any is changed, so their cache misses
-    /// overlap instead of coming one after the other.
+    /// The slot of key `i + lookahead` is loaded while key `i` is handled, so that the cache misses
+    /// of the random probes overlap instead of coming one after the other.
     @inline(__always)
     mutating func exchange(count: Int, key: (Int) -> UInt64, doc: (Int) -> Int32, previous: (Int, Int32) -> Void) {
         while (used + count) * 10 >= slots.count * 7 { grow() }
         let mask = mask
+        let lookahead = 16
         var added = 0
         var touched: UInt64 = 0
         slots.withUnsafeMutableBufferPointer { slots in
-            for i in 0..<count { touched ^= slots[Self.slot(key(i) >> 32 | 1) & mask] }
+            for i in 0..<Swift.min(lookahead, count) { touched ^= slots[Self.slot(key(i) >> 32 | 1) & mask] }
             for i in 0..<count {
+                if i + lookahead < count { touched ^= slots[Self.slot(key(i + lookahead) >> 32 | 1) & mask] }
                 let fingerprint = key(i) >> 32 | 1
                 let entry = fingerprint << 32 | UInt64(UInt32(bitPattern: doc(i)))
                 var index = Self.slot(fingerprint) & mask

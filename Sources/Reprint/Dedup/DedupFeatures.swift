@@ -90,39 +90,72 @@ struct DedupFeatures: Sendable {
     /// The sorted, distinct shingle hashes of a line's document (empty for a line that is not a document).
     func shingleSet(line: UnsafeRawBufferPointer) -> [UInt64] {
         var hashes: [UInt64] = []
-        forEachShingle(line: line) { hashes.append($0) }
+        forEachShingle(line: line) { hashes.append($0); return false }
         return Shingles.set(hashes)
     }
 
     /// The distinct shingle hashes of a line's document in a table (empty for a line that is not a document).
     func shingleTable(line: UnsafeRawBufferPointer) -> ShingleTable {
         var table = ShingleTable(capacity: line.count / 6)
-        forEachShingle(line: line) { _ = table.insert($0) }
+        forEachShingle(line: line) { _ = table.insert($0); return false }
         return table
     }
 
-    /// The exact Jaccard similarity of a line's document and the document whose shingles `table` holds;
-    /// `scratch` is the caller's table, emptied and reused.
-    func resemblance(line: UnsafeRawBufferPointer, to table: ShingleTable, scratch: inout ShingleTable) -> Double {
-        scratch.removeAll()
-        var shared = 0
-        forEachShingle(line: line) { shingle in
-            if scratch.insert(shingle) && table.contains(shingle) { shared += 1 }
-        }
-        let union = table.count + scratch.count - shared
-        return union == 0 ? 1 : Double(shared) / Double(union)
+    /// The number of shingles (repeats included) of a document of `words` words.
+    func shingleCount(words: Int) -> Int {
+        words >= shingleSize ? words - shingleSize + 1 : Swift.min(words, 1)
     }
 
-    /// Calls `body` with each shingle hash of a line's document, in text order (repeats included).
-    private func forEachShingle(line: UnsafeRawBufferPointer, _ body: (UInt64) -> Void) {
-        var shingles = ShingleHasher(size: shingleSize)
-        _ = withText(of: line) { text, _ in
-            ByteTokenizer.forEachWordHash(in: text) { word in
-                if let shingle = shingles.push(word) { body(shingle) }
+    /// The exact Jaccard similarity of a line's document and the document whose shingles `table`
+    /// holds, if it is at least `threshold`; nil otherwise. `shingles` is the line's number of
+    /// shingles, repeats included (``shingleCount(words:)``): with it, the line is read only until
+    /// the shared shingles still possible cannot reach the threshold. `scratch` is the caller's
+    /// table, emptied and reused.
+    func resemblance(
+        line: UnsafeRawBufferPointer, shingles: Int, to table: ShingleTable, atLeast threshold: Double, scratch: inout ShingleTable
+    ) -> Double? {
+        // Jaccard ≤ (shared so far + shingles to come, at most the table's size) ÷ the union so far;
+        // integer to double conversion and division are monotonic, so a bound below the threshold
+        // means the exact value would be below it too.
+        let size = table.count
+        guard Self.bound(shared: Swift.min(shingles, size), union: size) >= threshold else { return nil }
+        scratch.removeAll()
+        var shared = 0, seen = 0
+        let stopped = forEachShingle(line: line) { shingle in
+            seen += 1
+            guard scratch.insert(shingle) else { return false }
+            if table.contains(shingle) {
+                shared += 1
+                return false
             }
-            if let shingle = shingles.shortTextShingle { body(shingle) }
+            let possible = Swift.min(shared + shingles - seen, size)
+            return Self.bound(shared: possible, union: size + scratch.count - shared) < threshold
+        }
+        guard !stopped else { return nil }
+        let resemblance = Self.bound(shared: shared, union: size + scratch.count - shared)
+        return resemblance >= threshold ? resemblance : nil
+    }
+
+    /// Shared over union, 1 for two empty sets.
+    private static func bound(shared: Int, union: Int) -> Double {
+        union == 0 ? 1 : Double(shared) / Double(union)
+    }
+
+    /// Calls `body` with each shingle hash of a line's document, in text order (repeats included),
+    /// until it returns true; returns whether it did.
+    @discardableResult
+    private func forEachShingle(line: UnsafeRawBufferPointer, _ body: (UInt64) -> Bool) -> Bool {
+        var shingles = ShingleHasher(size: shingleSize)
+        var stopped = false
+        _ = withText(of: line) { text, _ in
+            stopped = ByteTokenizer.scanWordHashes(in: text) { word in
+                if let shingle = shingles.push(word) { return body(shingle) }
+                return false
+            }
+            if !stopped, let shingle = shingles.shortTextShingle { stopped = body(shingle) }
             return Sketch(status: .document)
         }
+        return stopped
     }
 
     /// Calls `body` with the text of a line (the line itself, or its JSONL text field) and its JSONL id.

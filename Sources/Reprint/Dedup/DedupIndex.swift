@@ -41,15 +41,15 @@ struct DedupIndex {
         }
     }
 
-    /// Inserts documents of a batch, in order, by their band keys (`keys(i)`: the keys of `docs[i]`);
-    /// returns for each the earlier documents that share a bucket and pass the signature check,
-    /// the highest estimate first (then the earliest document).
-    mutating func insert(_ docs: [Int32], keys: @escaping @Sendable (Int) -> UnsafePointer<UInt64>) -> [[Int32]] {
+    /// Inserts documents of a batch, in order, by their band keys (`keys[i * bands + band]`: band
+    /// `band`'s key of `docs[i]`); returns for each the earlier documents that share a bucket and
+    /// pass the signature check, the highest estimate first (then the earliest document).
+    mutating func insert(_ docs: [Int32], keys: [UInt64]) -> [[Int32]] {
         shards.withUnsafeMutableBufferPointer { shards in
             // Each task mutates its own band only.
             nonisolated(unsafe) let shards = shards
             DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
-                shards[shard].insert(docs, keys: keys)
+                shards[shard].insert(docs, keys: keys, bands: shards.count)
             }
         }
         // The candidate lists only read the bands and the signatures: one task per document, on all cores.
@@ -92,7 +92,7 @@ private struct BandShard {
         self.limit = limit
     }
 
-    mutating func insert(_ docs: [Int32], keys: (Int) -> UnsafePointer<UInt64>) {
+    mutating func insert(_ docs: [Int32], keys: [UInt64], bands: Int) {
         found.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
@@ -100,8 +100,8 @@ private struct BandShard {
             previous.append(contentsOf: repeatElement(-1, count: Int(last) + 1 - previous.count))
         }
         let band = band, limit = limit
-        previous.withUnsafeMutableBufferPointer { previous in
-            table.exchange(count: docs.count, key: { keys($0)[band] }, doc: { docs[$0] }, previous: { previous[Int(docs[$0])] = $1 })
+        keys.withUnsafeBufferPointer { keys in previous.withUnsafeMutableBufferPointer { previous in
+            table.exchange(count: docs.count, key: { keys[$0 * bands + band] }, doc: { docs[$0] }, previous: { previous[Int(docs[$0])] = $1 })
             for doc in docs {
                 var member = previous[Int(doc)], walked = 0
                 while member >= 0 && walked < limit {
@@ -111,7 +111,7 @@ private struct BandShard {
                 }
                 starts.append(found.count)
             }
-        }
+        } }
     }
 
     /// Appends the candidates the last `insert` found for its `i`-th document (read in place: no copy of the band).

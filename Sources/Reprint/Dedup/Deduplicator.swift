@@ -83,8 +83,9 @@ private final class DedupRun<Output: DedupOutput> {
     private var takenIDs: Set<String> = []
     /// The duplicate groups: union-find over every verified match.
     private var groups = UnionFind(count: 0)
-    /// `--keep canonical` only: per line, its number of words (0: not a document) and exact hash.
+    /// Per line, its number of words (0: not a document).
     private var words: [Int32] = []
+    /// `--keep canonical` only: per line, its exact hash.
     private var exactHashes: [UInt64] = []
 
     init(options: DedupOptions, source: DedupSource, name: String, output: Output) {
@@ -113,10 +114,8 @@ private final class DedupRun<Output: DedupOutput> {
             lineOffsets.append(batch.lineOffset(i))
             lineLengths.append(UInt32(truncatingIfNeeded: batch.lineLength(i)))
             let sketch = batch.sketches[i]
-            if !keepsFirst {
-                words.append(sketch.status == .document ? sketch.words : 0)
-                exactHashes.append(sketch.exact)
-            }
+            words.append(sketch.status == .document ? sketch.words : 0)
+            if !keepsFirst { exactHashes.append(sketch.exact) }
             guard sketch.status == .document else {
                 if isJSONL { ids.append("") }
                 if !options.exactOnly { index.appendSignature(nil) }
@@ -137,7 +136,10 @@ private final class DedupRun<Output: DedupOutput> {
         if !inserted.isEmpty {
             let bands = features.bands
             let lines = inserted.map(\.line)
-            let candidates = index.insert(inserted.map(\.doc)) { UnsafePointer(batch.bandKeys.baseAddress! + lines[$0] * bands) }
+            var keys: [UInt64] = []
+            keys.reserveCapacity(lines.count * bands)
+            for line in lines { keys.append(contentsOf: UnsafeBufferPointer(rebasing: batch.bandKeys[line * bands ..< (line + 1) * bands])) }
+            let candidates = index.insert(inserted.map(\.doc), keys: keys)
             for (line, found) in zip(lines, candidates) where !found.isEmpty {
                 let groups = found.map { Int($0) < batch.firstLine ? self.groups.find(Int($0)) : Int($0) }
                 pending.append(Pending(line: line, candidates: found, groups: groups))
@@ -225,6 +227,7 @@ private final class DedupRun<Output: DedupOutput> {
         let threshold = options.threshold
         let features = features
         let reader = LineReader(source: source, offsets: lineOffsets, lengths: lineLengths, batch: batch)
+        let words = words
         let results = pending.parallelMap { item in
             let table = batch.shingleHashes(item.line).map { ShingleTable(hashes: $0) }
                 ?? batch.withLine(item.line) { features.shingleTable(line: $0) }
@@ -234,8 +237,11 @@ private final class DedupRun<Output: DedupOutput> {
             var verified = 0
             for (candidate, group) in zip(item.candidates, item.groups) where !matchedGroups.contains(group) {
                 verified += 1
-                let resemblance = reader.withLine(Int(candidate)) { features.resemblance(line: $0, to: table, scratch: &scratch) }
-                guard resemblance >= threshold else { continue }
+                let shingles = features.shingleCount(words: Int(words[Int(candidate)]))
+                let resemblance = reader.withLine(Int(candidate)) {
+                    features.resemblance(line: $0, shingles: shingles, to: table, atLeast: threshold, scratch: &scratch)
+                }
+                guard let resemblance else { continue }
                 found.append(Match(doc: candidate, resemblance: resemblance, relation: .nearDuplicate))
                 matchedGroups.append(group)
             }

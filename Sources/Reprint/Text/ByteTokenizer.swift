@@ -11,7 +11,15 @@ public enum ByteTokenizer {
     /// Calls `body` with the hash of every word of `bytes`, in order (the hash of the word's lowercased UTF-8).
     @inline(__always)
     public static func forEachWordHash(in bytes: UnsafeRawBufferPointer, _ body: (UInt64) -> Void) {
-        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        scanWordHashes(in: bytes, until: { body($0); return false })
+    }
+
+    /// Calls `body` with the hash of every word of `bytes`, in order, until it returns true;
+    /// returns whether it did.
+    @inline(__always)
+    @discardableResult
+    static func scanWordHashes(in bytes: UnsafeRawBufferPointer, until body: (UInt64) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
         let end = bytes.count
         var word = WordHash()
         var index = 0
@@ -19,7 +27,7 @@ public enum ByteTokenizer {
             let byte = base[index]
             if byte < 0x80 {
                 guard isASCIIWordByte(byte) else {
-                    if word.length > 0 { body(word.finish()) }
+                    if word.length > 0, body(word.finish()) { return true }
                     index += 1
                     continue
                 }
@@ -28,7 +36,7 @@ public enum ByteTokenizer {
                     // unless it goes on with a non-ASCII byte (then the byte loop below takes it).
                     let stop = asciiWordEnd(base, from: index + 1, end: end)
                     if stop == end || base[stop] < 0x80 {
-                        body(asciiWordHash(base, from: index, to: stop, end: end))
+                        if body(asciiWordHash(base, from: index, to: stop, end: end)) { return true }
                         index = stop
                         continue
                     }
@@ -40,12 +48,12 @@ public enum ByteTokenizer {
             let (scalar, width) = decode(base, index, end)
             index += width
             guard let scalar else {
-                if word.length > 0 { body(word.finish()) }
+                if word.length > 0, body(word.finish()) { return true }
                 continue
             }
-            appendLowercased(scalar, to: &word, body)
+            if appendLowercased(scalar, to: &word, body) { return true }
         }
-        if word.length > 0 { body(word.finish()) }
+        return word.length > 0 && body(word.finish())
     }
 
     /// Whether a byte is an ASCII letter or digit (for those, `byte | 0x20` is the lowercase byte).
@@ -139,14 +147,17 @@ public enum ByteTokenizer {
         return Array(scalar.properties.lowercaseMapping.unicodeScalars)
     }
 
-    private static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout WordHash, _ body: (UInt64) -> Void) {
+    /// Adds a scalar's lowercase form to the word, ending it at each scalar that is not a word
+    /// scalar; returns true when `body` asks to stop.
+    private static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout WordHash, _ body: (UInt64) -> Bool) -> Bool {
         for lowered in lowercased(scalar) {
             if isWordScalar(lowered) {
                 for byte in UTF8.encode(lowered)! { word.append(byte) }
-            } else if word.length > 0 {
-                body(word.finish())
+            } else if word.length > 0, body(word.finish()) {
+                return true
             }
         }
+        return false
     }
 
     /// Decodes the scalar starting at a non-ASCII lead byte; nil (and width 1) for an invalid sequence.

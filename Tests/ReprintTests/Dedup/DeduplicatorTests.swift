@@ -176,7 +176,7 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
         #expect(table.count == 0 && !table.contains(0) && !table.contains(spread(7)))
     }
 
-    @Test func resemblanceIsTheJaccardOfTheSortedShingleSets() {
+    @Test func resemblanceIsTheJaccardOfTheSortedShingleSetsWhenItReachesTheThreshold() {
         let features = DedupFeatures(options: DedupOptions())
         let texts = [
             "the cat sat on the mat and the cat sat on the mat again today",
@@ -191,8 +191,13 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
                     SetSimilarity.resemblance(features.shingleSet(line: UnsafeRawBufferPointer(a)), features.shingleSet(line: UnsafeRawBufferPointer(b)))
                 } }
                 let table = a.withUTF8 { features.shingleTable(line: UnsafeRawBufferPointer($0)) }
-                let resemblance = b.withUTF8 { features.resemblance(line: UnsafeRawBufferPointer($0), to: table, scratch: &scratch) }
-                #expect(resemblance == expected, "\(a) | \(b)")
+                let shingles = features.shingleCount(words: ByteTokenizer.words(in: b).count)
+                for threshold in [0.05, 0.3, 0.5, 0.8, 1] {
+                    let resemblance = b.withUTF8 {
+                        features.resemblance(line: UnsafeRawBufferPointer($0), shingles: shingles, to: table, atLeast: threshold, scratch: &scratch)
+                    }
+                    #expect(resemblance == (expected >= threshold ? expected : nil), "\(a) | \(b) at \(threshold)")
+                }
             }
         }
     }

@@ -75,9 +75,7 @@ struct DedupFeatures: Sendable {
                 }
                 written = count <= room ? count : -1
                 minHasher.finish(bins, into: values)
-                for band in 0..<bands {
-                    bandKeys[band] = LSHIndex.bandKey(values, band: band, rows: rows)
-                }
+                LSHIndex.bandKeys(values, bands: bands, rows: rows, into: bandKeys)
                 for index in 0..<signatureSize { bytes[index] = UInt8(truncatingIfNeeded: values[index]) }
             }
             guard words > 0 else { return Sketch(status: .empty) }

@@ -35,7 +35,9 @@ public struct ShingleHasher: Sendable {
     public let size: Int
     private static let base: UInt64 = 0xff51_afd7_ed55_8ccd
     private let outgoingFactor: UInt64
-    private var window: [UInt64]
+    /// The last `size` words, in a ring: inline (no copy-on-write check per word) up to eight words.
+    private var shortWindow = InlineArray<8, UInt64>(repeating: 0)
+    private var longWindow: [UInt64]
     private var polynomial: UInt64 = 0
     private var words = 0
     private var slot = 0
@@ -47,7 +49,7 @@ public struct ShingleHasher: Sendable {
         var factor: UInt64 = 1
         for _ in 0..<size { factor = factor &* Self.base }
         outgoingFactor = factor
-        window = [UInt64](repeating: 0, count: size)
+        longWindow = size > 8 ? [UInt64](repeating: 0, count: size) : []
     }
 
     /// Forgets the words seen so far, to start a new text.
@@ -62,10 +64,15 @@ public struct ShingleHasher: Sendable {
     @inline(__always)
     public mutating func push(_ word: UInt64) -> UInt64? {
         polynomial = polynomial &* Self.base &+ word
-        window.withUnsafeMutableBufferPointer { window in
-            if words >= size { polynomial = polynomial &- window[slot] &* outgoingFactor }
-            window[slot] = word
+        let outgoing: UInt64
+        if size <= 8 {
+            outgoing = shortWindow[slot]
+            shortWindow[slot] = word
+        } else {
+            outgoing = longWindow[slot]
+            longWindow[slot] = word
         }
+        if words >= size { polynomial = polynomial &- outgoing &* outgoingFactor }
         words += 1
         slot = slot + 1 == size ? 0 : slot + 1
         return words >= size ? StableHash.mix(polynomial ^ UInt64(size)) : nil

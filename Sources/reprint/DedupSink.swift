@@ -25,6 +25,10 @@ final class DedupSink: DedupOutput {
         out.write(newline: ())
     }
 
+    func keep(_ ranges: [Range<Int>], of bytes: [UInt8]) {
+        out.write(lines: ranges, of: bytes)
+    }
+
     func duplicate(_ record: DuplicateRecord) {
         guard report != nil else { return }
         var line = record.jsonLine
@@ -84,12 +88,13 @@ struct BufferedFile {
     private var buffer: [UInt8] = []
     private let writer = DispatchQueue(label: "reprint.write")
     private let waiting = DispatchSemaphore(value: 4)
-    /// The `errno` of the first failed write; read and written on `writer` only.
-    private let failure = WriteFailure()
+    /// Used on `writer` only.
+    private let state: WriterState
 
     init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
+        state = WriterState(descriptor: descriptor)
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -100,11 +105,27 @@ struct BufferedFile {
 
     mutating func write(newline: ()) { buffer.append(0x0A) }
 
+    /// Writes lines `ranges` of `bytes`, each followed by a line break, after what is buffered:
+    /// the writer queue holds on to `bytes` and copies the lines into a buffer of its own, so the
+    /// caller goes on at once.
+    mutating func write(lines ranges: [Range<Int>], of bytes: [UInt8]) {
+        send()
+        let state = state
+        waiting.wait()
+        writer.async { [waiting] in
+            defer { waiting.signal() }
+            bytes.withUnsafeBytes { raw in
+                for range in ranges { state.stage(line: UnsafeRawBufferPointer(rebasing: raw[range])) }
+            }
+            state.writeStaged()
+        }
+    }
+
     /// Writes everything buffered so far and returns once it is written; throws if any write failed.
     mutating func flush() throws {
         send()
-        let failure = failure
-        if let code = writer.sync(execute: { failure.code }) {
+        let state = state
+        if let code = writer.sync(execute: { state.failure }) {
             throw CLIError.cannotWrite("\(name): \(String(cString: strerror(code)))")
         }
     }
@@ -112,30 +133,53 @@ struct BufferedFile {
     /// Hands the buffer to the writer queue and starts a new one.
     private mutating func send() {
         guard !buffer.isEmpty else { return }
-        let full = buffer, descriptor = descriptor, waiting = waiting, failure = failure
+        let full = buffer, state = state
         buffer = []
         buffer.reserveCapacity(1 << 20)
         waiting.wait()
-        writer.async {
+        writer.async { [waiting] in
             defer { waiting.signal() }
-            guard failure.code == nil else { return }
-            full.withUnsafeBytes { raw in
-                var done = 0
-                while done < raw.count {
-                    let written = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                    if written < 0, errno == EINTR { continue }
-                    guard written > 0 else {
-                        failure.code = written < 0 ? errno : ENOSPC
-                        return
-                    }
-                    done += written
-                }
-            }
+            full.withUnsafeBytes { state.write($0) }
         }
     }
 }
 
-/// The first write error of a ``BufferedFile``, shared with its writer queue.
-private final class WriteFailure: @unchecked Sendable {
-    var code: Int32?
+/// What a ``BufferedFile``'s writer queue keeps: the first write error and a reused buffer.
+private final class WriterState: @unchecked Sendable {
+    let descriptor: Int32
+    /// The `errno` of the first failed write; nothing is written after it.
+    var failure: Int32?
+    private var staged: [UInt8] = []
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        staged.reserveCapacity(1 << 20)
+    }
+
+    /// Writes all of `bytes` (unless a write failed before).
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        var done = 0
+        while failure == nil && done < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                failure = written < 0 ? errno : ENOSPC
+                return
+            }
+            done += written
+        }
+    }
+
+    /// Adds a line and its line break to the buffer, writing the buffer first when it is full.
+    func stage(line: UnsafeRawBufferPointer) {
+        if staged.count + line.count + 1 > 1 << 20 { writeStaged() }
+        staged.append(contentsOf: line)
+        staged.append(0x0A)
+    }
+
+    /// Writes the buffer and empties it, keeping its storage.
+    func writeStaged() {
+        staged.withUnsafeBytes { write($0) }
+        staged.removeAll(keepingCapacity: true)
+    }
 }

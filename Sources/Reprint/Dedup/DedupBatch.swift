@@ -85,6 +85,9 @@ final class DedupBatch: @unchecked Sendable {
     /// The length of line `i` without its line break.
     func lineLength(_ i: Int) -> Int { starts[i + 1] - 1 - starts[i] }
 
+    /// Where line `i` is in ``bytes`` (without the line break).
+    func lineRange(_ i: Int) -> Range<Int> { starts[i] ..< starts[i] + lineLength(i) }
+
     /// Calls `body` with the bytes of line `i` (without the line break).
     func withLine<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[starts[i] ..< starts[i] + lineLength(i)])) }

@@ -25,18 +25,15 @@ struct DedupIndex {
         shards = (0..<bands).map { BandShard(band: $0, limit: limit) }
     }
 
-    /// The first document with the same exact hash; records `doc` as the first when there is none.
-    mutating func firstIdentical(_ hash: UInt64, doc: Int32) -> Int32? {
-        exact.first(hash, doc: doc)
+    /// For each of `docs`, in order, the first document with the same exact hash (-1 for none;
+    /// the document is then recorded as the first).
+    mutating func firstIdentical(_ hashes: [UInt64], docs: [Int32]) -> [Int32] {
+        exact.firsts(hashes, docs: docs)
     }
 
-    /// Records the signature bytes of the next document (or zeros, for a line that is not inserted).
-    mutating func appendSignature(_ signature: UnsafePointer<UInt8>?) {
-        if let signature {
-            signatures.append(contentsOf: UnsafeBufferPointer(start: signature, count: width))
-        } else {
-            signatures.append(contentsOf: repeatElement(0, count: width))
-        }
+    /// Records the signature bytes of the next documents, `signatureSize` each (zeros for a line that is not inserted).
+    mutating func appendSignatures(_ bytes: UnsafeBufferPointer<UInt8>) {
+        signatures.append(contentsOf: bytes)
     }
 
     /// Inserts documents of a batch, in order, by their band keys (`keys[i * bands + band]`: band

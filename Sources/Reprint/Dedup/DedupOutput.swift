@@ -2,6 +2,8 @@
 public protocol DedupOutput: AnyObject {
     /// A document kept: its input line, without the line break.
     func keep(_ line: UnsafeRawBufferPointer)
+    /// Documents kept, in input order: the lines at `ranges` of `bytes` (each without its line break).
+    func keep(_ ranges: [Range<Int>], of bytes: [UInt8])
     /// A document dropped as a duplicate.
     func duplicate(_ record: DuplicateRecord)
     /// A line skipped or read with a caveat (`file:line` in ``ReadIssue/input``).
@@ -13,6 +15,15 @@ public protocol DedupOutput: AnyObject {
 extension DedupOutput {
     /// Ignores progress.
     public func progress(_ progress: DedupProgress) {}
+
+    /// Documents kept, in input order: the lines at `ranges` of `bytes` (each without its line
+    /// break). Calls ``keep(_:)`` for each; an output may instead hold on to `bytes` and write the
+    /// lines later without copying them.
+    public func keep(_ ranges: [Range<Int>], of bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            for range in ranges { keep(UnsafeRawBufferPointer(rebasing: raw[range])) }
+        }
+    }
 }
 
 /// How far a deduplication run has got, and what it found.

@@ -108,29 +108,41 @@ private final class DedupRun<Output: DedupOutput> {
     /// The ordered stage of one sketched batch.
     func process(_ batch: DedupBatch) {
         var matches = [[Match]](repeating: [], count: batch.count)
+        let sketches = batch.sketches
+        lineOffsets.append(contentsOf: (0..<batch.count).lazy.map(batch.lineOffset))
+        lineLengths.append(contentsOf: (0..<batch.count).lazy.map { UInt32(truncatingIfNeeded: batch.lineLength($0)) })
+        words.append(contentsOf: sketches.lazy.map { $0.status == .document ? $0.words : 0 })
+        if !keepsFirst { exactHashes.append(contentsOf: sketches.lazy.map(\.exact)) }
+        let documents = (0..<batch.count).filter { sketches[$0].status == .document }
+        let identical = index.firstIdentical(documents.map { sketches[$0].exact }, docs: documents.map { Int32(batch.firstLine + $0) })
         var inserted: [(line: Int, doc: Int32)] = []
+        var next = 0
         for i in 0..<batch.count {
             let line = batch.firstLine + i
-            lineOffsets.append(batch.lineOffset(i))
-            lineLengths.append(UInt32(truncatingIfNeeded: batch.lineLength(i)))
-            let sketch = batch.sketches[i]
-            words.append(sketch.status == .document ? sketch.words : 0)
-            if !keepsFirst { exactHashes.append(sketch.exact) }
+            let sketch = sketches[i]
             guard sketch.status == .document else {
                 if isJSONL { ids.append("") }
-                if !options.exactOnly { index.appendSignature(nil) }
                 skip(line, sketch.status)
                 continue
             }
             if isJSONL { ids.append(uniqueID(sketch.id ?? String(line + 1), line: line)) }
-            if let first = index.firstIdentical(sketch.exact, doc: Int32(line)) {
+            let first = identical[next]
+            next += 1
+            if first >= 0 {
                 matches[i] = [Match(doc: first, resemblance: 1, relation: .identical)]
-                if !options.exactOnly { index.appendSignature(nil) }
-                continue
+            } else if !options.exactOnly {
+                inserted.append((i, Int32(line)))
             }
-            guard !options.exactOnly else { continue }
-            index.appendSignature(batch.signatures.baseAddress! + i * features.signatureSize)
-            inserted.append((i, Int32(line)))
+        }
+        if !options.exactOnly {
+            // Lines that are not inserted keep zeros in the signature store.
+            let size = features.signatureSize
+            var previous = 0
+            for (line, _) in inserted + [(batch.count, 0)] {
+                (batch.signatures.baseAddress! + previous * size).update(repeating: 0, count: (line - previous) * size)
+                previous = line + 1
+            }
+            index.appendSignatures(UnsafeBufferPointer(batch.signatures))
         }
         var pending: [Pending] = []
         if !inserted.isEmpty {
@@ -147,13 +159,11 @@ private final class DedupRun<Output: DedupOutput> {
         }
         for (i, found) in zip(pending.map(\.line), verify(pending, in: batch)) { matches[i] = found }
         groups.grow(to: batch.firstLine + batch.count)
+        var kept: [Range<Int>] = []
         for i in 0..<batch.count where batch.sketches[i].status == .document {
             let line = batch.firstLine + i
             guard let best = matches[i].first else {
-                if keepsFirst {
-                    progress.unique += 1
-                    batch.withLine(i) { output.keep($0) }
-                }
+                if keepsFirst { kept.append(batch.lineRange(i)) }
                 continue
             }
             if best.relation == .identical { progress.identical += 1 } else { progress.nearDuplicates += 1 }
@@ -163,6 +173,10 @@ private final class DedupRun<Output: DedupOutput> {
                     output.duplicate(DuplicateRecord(id: id(line), duplicateOf: id(Int(match.doc)), relation: match.relation, resemblance: match.resemblance))
                 }
             }
+        }
+        if !kept.isEmpty {
+            progress.unique += kept.count
+            output.keep(kept, of: batch.bytes)
         }
         progress.lines += batch.count
         progress.bytes = batch.offset + Int64(batch.bytes.count)
@@ -206,13 +220,13 @@ private final class DedupRun<Output: DedupOutput> {
             }
             let base = lineOffsets[start]
             let bytes = source.bytes(at: base, count: Int(lineOffsets[end - 1] - base) + Int(lineLengths[end - 1]))
-            bytes.withUnsafeBytes { raw in
-                for line in start..<end where words[line] > 0 && Int(canonical[groups.find(line)]) == line {
-                    let from = Int(lineOffsets[line] - base)
-                    output.keep(UnsafeRawBufferPointer(rebasing: raw[from ..< from + Int(lineLengths[line])]))
-                    progress.unique += 1
-                }
+            var kept: [Range<Int>] = []
+            for line in start..<end where words[line] > 0 && Int(canonical[groups.find(line)]) == line {
+                let from = Int(lineOffsets[line] - base)
+                kept.append(from ..< from + Int(lineLengths[line]))
             }
+            progress.unique += kept.count
+            if !kept.isEmpty { output.keep(kept, of: bytes) }
             start = end
         }
     }

@@ -7,6 +7,8 @@ struct ExactHashTable {
     private var used = 0
     /// 0 marks an empty slot, so the hash 0 is kept aside.
     private var zeroDoc: Int32?
+    /// The XOR of the slots loaded ahead by `firsts`: kept so that those loads are not optimized away.
+    private var touchedSlots: UInt64 = 0
 
     /// Creates an empty table (it grows as needed).
     init() {
@@ -17,24 +19,48 @@ struct ExactHashTable {
 
     /// The first document recorded with `hash`; records `doc` as the first when there is none.
     mutating func first(_ hash: UInt64, doc: Int32) -> Int32? {
-        guard hash != 0 else {
-            if let zeroDoc { return zeroDoc }
-            zeroDoc = doc
-            return nil
-        }
-        if (used + 1) * 2 > hashes.count { grow() }
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let current = hashes[index]
-            if current == hash { return docs[index] }
-            if current == 0 {
-                hashes[index] = hash
-                docs[index] = doc
-                used += 1
-                return nil
+        let found = firsts([hash], docs: [doc])[0]
+        return found < 0 ? nil : found
+    }
+
+    /// For each `i` in order, the first document recorded with `hashes[i]` (-1 for none, and
+    /// `docs[i]` is recorded as the first). The slot of hash `i + lookahead` is loaded while hash
+    /// `i` is handled, so that the cache misses overlap.
+    mutating func firsts(_ batch: [UInt64], docs batchDocs: [Int32]) -> [Int32] {
+        while (used + batch.count) * 2 > hashes.count { grow() }
+        let mask = mask, lookahead = 8
+        var added = 0, touched: UInt64 = 0
+        var zeroDoc = zeroDoc
+        let found = hashes.withUnsafeMutableBufferPointer { hashes in
+            docs.withUnsafeMutableBufferPointer { docs in
+                for i in 0..<Swift.min(lookahead, batch.count) { touched ^= hashes[Int(truncatingIfNeeded: batch[i]) & mask] }
+                return batch.indices.map { i -> Int32 in
+                    if i + lookahead < batch.count { touched ^= hashes[Int(truncatingIfNeeded: batch[i + lookahead]) & mask] }
+                    let hash = batch[i]
+                    guard hash != 0 else {
+                        if let zeroDoc { return zeroDoc }
+                        zeroDoc = batchDocs[i]
+                        return -1
+                    }
+                    var index = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let current = hashes[index]
+                        if current == hash { return docs[index] }
+                        if current == 0 {
+                            hashes[index] = hash
+                            docs[index] = batchDocs[i]
+                            added += 1
+                            return -1
+                        }
+                        index = (index + 1) & mask
+                    }
+                }
             }
-            index = (index + 1) & mask
         }
+        self.zeroDoc = zeroDoc
+        touchedSlots ^= touched
+        used += added
+        return found
     }
 
     private mutating func grow() {

@@ -70,6 +70,7 @@ struct DedupCommand: ParsableCommand {
     }
 
     func run() throws {
+        AllocatorTuning.keepFreedMemory()
         var options = DedupOptions()
         options.format = lines ? .lines : .jsonl(.init(id: idField, text: textField))
         options.threshold = threshold

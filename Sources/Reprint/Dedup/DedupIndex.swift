@@ -25,6 +25,13 @@ struct DedupIndex {
         shards = (0..<bands).map { BandShard(band: $0, limit: limit) }
     }
 
+    /// Sizes the tables for about `documents` documents in all, so that they need not grow (and
+    /// be copied, and their memory faulted in twice) on the way; call it before the first insert.
+    mutating func reserve(documents: Int) {
+        for band in shards.indices { shards[band].reserve(documents: documents) }
+        signatures.reserveCapacity(documents * width)
+    }
+
     /// For each of `docs`, in order, the first document with the same exact hash (-1 for none;
     /// the document is then recorded as the first).
     mutating func firstIdentical(_ hashes: [UInt64], docs: [Int32]) -> [Int32] {
@@ -95,6 +102,11 @@ private struct BandShard {
     init(band: Int, limit: Int) {
         self.band = band
         self.limit = limit
+    }
+
+    mutating func reserve(documents: Int) {
+        table = BandTable(capacity: documents)
+        previous.reserveCapacity(documents)
     }
 
     mutating func insert(_ docs: [Int32], keys: [UInt64], bands: Int) {

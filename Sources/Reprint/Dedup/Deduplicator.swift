@@ -107,6 +107,7 @@ private final class DedupRun<Output: DedupOutput> {
 
     /// The ordered stage of one sketched batch.
     func process(_ batch: DedupBatch) {
+        if batch.firstLine == 0, let total = source.totalBytes { reserve(for: batch, of: Int(total)) }
         var matches = [[Match]](repeating: [], count: batch.count)
         let sketches = batch.sketches
         lineOffsets.append(contentsOf: (0..<batch.count).lazy.map(batch.lineOffset))
@@ -182,6 +183,16 @@ private final class DedupRun<Output: DedupOutput> {
         progress.bytes = batch.offset + Int64(batch.bytes.count)
         progress.seconds = Date().timeIntervalSince(started)
         output.progress(progress)
+    }
+
+    /// Sizes the per-line state for the whole input, extrapolated from the first batch's lines
+    /// per byte (at most one line per 64 bytes, so a batch of short lines cannot reserve much).
+    private func reserve(for first: DedupBatch, of totalBytes: Int) {
+        let lines = Swift.min(totalBytes / 64, Int(Double(totalBytes) * Double(first.count) / Double(Swift.max(1, first.bytes.count))))
+        lineOffsets.reserveCapacity(lines)
+        lineLengths.reserveCapacity(lines)
+        words.reserveCapacity(lines)
+        if !options.exactOnly { index.reserve(documents: lines) }
     }
 
     /// After the last batch: with `--keep canonical`, the groups, their report and the kept documents.

@@ -118,34 +118,40 @@ public struct MinHasher: Sendable {
                 emptyBins += bits.nonzeroBitCount
             }
             guard emptyBins > 0 && emptyBins < count else { return }
-            probes.withUnsafeBufferPointer { probes in
+            probes.withUnsafeBytes { probes in
                 for word in 0..<words {
                     var bits = empty[word]
                     while bits != 0 {
                         let bin = word * 64 + bits.trailingZeroBitCount
                         bits &= bits &- 1
-                        values[bin] = UInt32(truncatingIfNeeded: borrowed(bin, storage, probes))
+                        values[bin] = UInt32(truncatingIfNeeded: borrowed(bin, storage, probes, empty: empty.baseAddress!))
                     }
                 }
             }
         }
     }
 
-    /// The value empty bin `bin` borrows: that of the first filled bin of its probe sequence.
+    /// The value empty bin `bin` borrows: that of the first filled bin of its probe sequence
+    /// (`empty`: a bit per bin, set for the empty ones).
     @inline(__always)
-    private func borrowed(_ bin: Int, _ storage: UnsafeMutablePointer<UInt64>, _ probes: UnsafeBufferPointer<UInt16>) -> UInt64 {
-        let first = storage[Int(probes[bin * Self.probeAttempts])]
-        let second = storage[Int(probes[bin * Self.probeAttempts + 1])]
-        // Most bins stop at the first or second probe: pick between them with a mask (all ones
-        // when the first is empty), not a branch that would be mispredicted for one bin in four.
-        let firstIsEmpty = 0 &- (first >> 63)
-        let early = first & ~firstIsEmpty | second & firstIsEmpty
-        if early >> 63 == 0 { return early }
-        var attempt = 2
+    private func borrowed(
+        _ bin: Int, _ storage: UnsafeMutablePointer<UInt64>, _ probes: UnsafeRawBufferPointer, empty: UnsafeMutablePointer<UInt64>
+    ) -> UInt64 {
+        // The precomputed probes four at a time, tested without branches: a bit per probe whose
+        // bin is filled, so the lowest set bit is the first (most bins stop within four).
+        for group in 0..<Self.probeAttempts / 4 {
+            let four = UInt64(littleEndian: probes.loadUnaligned(
+                fromByteOffset: (bin * Self.probeAttempts + group * 4) * MemoryLayout<UInt16>.stride, as: UInt64.self))
+            var filled: UInt64 = 0
+            for k in 0..<4 {
+                let probe = Int(truncatingIfNeeded: four >> UInt64(16 * k)) & 0xFFFF
+                filled |= (~empty[probe >> 6] >> UInt64(probe & 63) & 1) << UInt64(k)
+            }
+            if filled != 0 { return storage[Int(truncatingIfNeeded: four >> UInt64(16 * filled.trailingZeroBitCount)) & 0xFFFF] }
+        }
+        var attempt = Self.probeAttempts
         while true {
-            let probe = attempt < Self.probeAttempts
-                ? Int(probes[bin * Self.probeAttempts + attempt])
-                : Self.probe(bin, attempt: UInt64(attempt + 1), shift: shift)
+            let probe = Self.probe(bin, attempt: UInt64(attempt + 1), shift: shift)
             if storage[probe] >> 63 == 0 { return storage[probe] }
             attempt += 1
         }

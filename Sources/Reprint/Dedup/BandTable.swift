@@ -11,10 +11,10 @@ struct BandTable {
     /// The XOR of the slots loaded ahead by `exchange`: kept so that those loads are not optimized away.
     private var touchedSlots: UInt64 = 0
 
-    /// Creates a table sized for about `capacity` keys.
+    /// Creates a table that holds `capacity` keys before it grows (at most 70 % full).
     init(capacity: Int) {
         var size = 1024
-        while size < capacity * 2 { size <<= 1 }
+        while size * 7 <= capacity * 10 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }

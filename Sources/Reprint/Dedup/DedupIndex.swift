@@ -28,7 +28,11 @@ struct DedupIndex {
     /// Sizes the tables for about `documents` documents in all, so that they need not grow (and
     /// be copied, and their memory faulted in twice) on the way; call it before the first insert.
     mutating func reserve(documents: Int) {
-        for band in shards.indices { shards[band].reserve(documents: documents) }
+        shards.withUnsafeMutableBufferPointer { shards in
+            // Each task sizes its own band only.
+            nonisolated(unsafe) let shards = shards
+            DispatchQueue.concurrentPerform(iterations: shards.count) { shards[$0].reserve(documents: documents) }
+        }
         signatures.reserveCapacity(documents * width)
     }
 

@@ -3,7 +3,8 @@ import Foundation
 /// The stored document frequencies of terms read so far, shared by the transactions of one
 /// ``IncrementalIndex`` (and its copies) as long as the store's generation stays the same: common
 /// terms are read once, not once per query or document. A transaction that sees another
-/// generation empties it.
+/// generation empties it. A writer that knows the store moved to the next generation by its own
+/// changes alone carries the cache over (``advance(from:adding:)``).
 final class TermFrequencyCache: @unchecked Sendable {
     private let lock = NSLock()
     private var generation = -1
@@ -37,5 +38,21 @@ final class TermFrequencyCache: @unchecked Sendable {
             for key in unknown { stored[key] = result[key] }
         }
         return result
+    }
+
+    /// Carries the cache from `generation` to the next one, whose only changes are `changes` (the
+    /// committed transaction that advanced it was this process's); empties it if it holds another
+    /// generation.
+    func advance(from generation: Int, adding changes: [UInt64: Int]) {
+        lock.withLock {
+            guard generation == self.generation else {
+                stored.removeAll(keepingCapacity: true)
+                return
+            }
+            for (term, change) in changes {
+                if let frequency = stored[term] { stored[term] = frequency + change }
+            }
+            self.generation = generation + 1
+        }
     }
 }

@@ -1,0 +1,174 @@
+import Foundation
+
+/// Compares the documents of one batch with the stored documents and with the documents before
+/// them in the batch, exactly as if each were added to the store right after the ones before it,
+/// but with every comparison of the batch on all cores at once.
+///
+/// What adding document `i` of a batch sees, and what this computes without writing anything: a
+/// collection of the stored documents plus documents `0..<i` of the batch, term counts that
+/// include those documents and document `i` itself, their band keys, exact hashes and postings.
+/// The store is read once per batch for what is stored; the batch's part is kept in memory.
+struct BatchComparer {
+    /// A document a batch document is compared with.
+    enum Counterpart: Hashable, Comparable {
+        /// A stored document, by sequence number.
+        case stored(Int64)
+        /// The batch document at this position (before the one compared).
+        case batch(Int)
+
+        static func < (lhs: Counterpart, rhs: Counterpart) -> Bool {
+            switch (lhs, rhs) {
+            case let (.stored(a), .stored(b)): a < b
+            case let (.batch(a), .batch(b)): a < b
+            case (.stored, .batch): true
+            case (.batch, .stored): false
+            }
+        }
+    }
+
+    /// A document related to a batch document, with their comparison (the batch document is `b`).
+    struct Match {
+        var counterpart: Counterpart
+        var id: String
+        var comparison: Comparison
+    }
+
+    /// What comparing one batch document found.
+    struct Outcome {
+        /// Its related documents, in collection order.
+        var matches: [Match]
+        /// The terms it is posted under for the term route (its heaviest terms when it is added).
+        var postedTerms: [UInt64]
+        /// Its features as a stored document's are rebuilt for comparison.
+        var comparable: AnalyzedDocument
+    }
+
+    let options: Scanner.Options
+    let frequencyCache: TermFrequencyCache
+    let comparableCache: ComparableCache
+
+    /// Compares `documents` in order; `generation` is the store's generation as `transaction` sees it.
+    func compare(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int) throws -> [Outcome] {
+        let storedCount = try transaction.documentCount()
+        let batchTerms = BatchTerms(documents)
+        let storedFrequencies = try frequencyCache.frequencies(of: batchTerms.terms, generation: generation, read: transaction.frequencies)
+
+        // Candidates, document by document: what the store holds plus the batch before it.
+        let lsh = LSHIndex(bands: options.bands, rows: options.rows)
+        var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
+        var posted: [[UInt64]] = [], candidates: [[Counterpart]] = [], ownFrequencies: [[UInt64: Int]] = []
+        for (position, document) in documents.enumerated() {
+            var frequencies: [UInt64: Int] = [:]
+            for term in document.termCounts.keys {
+                frequencies[term] = (storedFrequencies[term] ?? 0) + batchTerms.users(of: term, before: position) + 1
+            }
+            let weights = TermWeights(documentCount: storedCount + position + 1, frequencies: frequencies)
+            var found = Set(try transaction.documents(withExactHash: document.exactHash).map(Counterpart.stored))
+            found.formUnion((exactHashes[document.exactHash] ?? []).map(Counterpart.batch))
+            let keys = (0..<options.bands).map { lsh.bandKey(document.signature, $0) }
+            found.formUnion(try transaction.documents(inBuckets: keys).map(Counterpart.stored))
+            for key in keys { found.formUnion((buckets[key] ?? []).map(Counterpart.batch)) }
+            let distinctive = weights.distinctiveTerms(of: document, count: options.distinctiveTerms)
+            let storedPostings = try transaction.postings(of: distinctive, limit: options.maximumTermFrequency)
+            var shared: [Counterpart: Int] = [:]
+            // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
+            for term in distinctive {
+                let stored = storedPostings[term] ?? [], batch = postings[term] ?? []
+                guard stored.count + batch.count < options.maximumTermFrequency else { continue }
+                for sequence in stored { shared[.stored(sequence), default: 0] += 1 }
+                for other in batch { shared[.batch(other), default: 0] += 1 }
+            }
+            let needed = min(options.minimumSharedTerms, distinctive.count)
+            found.formUnion(shared.filter { $0.value >= needed }.keys)
+            candidates.append(found.sorted())
+            ownFrequencies.append(frequencies)
+
+            let terms = weights.distinctiveTerms(of: document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
+            posted.append(terms)
+            exactHashes[document.exactHash, default: []].append(position)
+            for key in Set(keys) { buckets[key, default: []].append(position) }
+            for term in terms { postings[term, default: []].append(position) }
+        }
+
+        // The candidates' features and the counts of the terms only they use.
+        var storedSequences: Set<Int64> = []
+        for list in candidates {
+            for case .stored(let sequence) in list { storedSequences.insert(sequence) }
+        }
+        var comparables: [Counterpart: AnalyzedDocument] = [:]
+        for (sequence, document) in try comparableCache.comparables(of: storedSequences.sorted(), read: transaction.documents) {
+            comparables[.stored(sequence)] = document
+        }
+        var otherTerms: Set<UInt64> = []
+        for document in comparables.values {
+            for term in document.termCounts.keys where !batchTerms.contains(term) { otherTerms.insert(term) }
+        }
+        let otherFrequencies = try frequencyCache.frequencies(of: Array(otherTerms), generation: generation, read: transaction.frequencies)
+        let batchComparables = documents.indices.map { position in
+            DocumentFeatures(documents[position], lineKeys: [], postedTerms: posted[position]).comparable
+        }
+        for (position, comparable) in batchComparables.enumerated() { comparables[.batch(position)] = comparable }
+
+        // Each document's term weights, then every comparison, on all cores.
+        let found = documents.indices.map { position in candidates[position].compactMap { counterpart in comparables[counterpart].map { (counterpart, $0) } } }
+        let own = ownFrequencies
+        let weights = documents.indices.map { $0 }.parallelMap { position in
+            var frequencies = own[position]
+            for (_, candidate) in found[position] {
+                for term in candidate.termCounts.keys where frequencies[term] == nil {
+                    frequencies[term] = batchTerms.contains(term)
+                        ? (storedFrequencies[term] ?? 0) + batchTerms.users(of: term, before: position)
+                        : otherFrequencies[term] ?? 0
+                }
+            }
+            return TermWeights(documentCount: storedCount + position + 1, frequencies: frequencies)
+        }
+        let pairs = found.enumerated().flatMap { position, list in list.map { (position, $0.1) } }
+        let comparer = options.comparer, shingleSize = options.shingleSize
+        let comparisons = pairs.parallelMap { position, candidate in
+            comparer.compare(candidate, documents[position], weights: weights[position], shingleSize: shingleSize)
+        }
+        var outcomes: [Outcome] = []
+        var next = 0
+        for (position, list) in found.enumerated() {
+            var matches: [Match] = []
+            for (counterpart, candidate) in list {
+                let comparison = comparisons[next]
+                next += 1
+                if comparison.relation != .unrelated {
+                    matches.append(Match(counterpart: counterpart, id: candidate.id, comparison: comparison))
+                }
+            }
+            outcomes.append(Outcome(matches: matches, postedTerms: posted[position], comparable: batchComparables[position]))
+        }
+        return outcomes
+    }
+}
+
+/// The content terms of a batch's documents, with the positions of the documents that use each.
+private struct BatchTerms {
+    private var positions: [UInt64: [Int]] = [:]
+
+    init(_ documents: [AnalyzedDocument]) {
+        for (position, document) in documents.enumerated() {
+            for term in document.termCounts.keys { positions[term, default: []].append(position) }
+        }
+    }
+
+    /// Every term some document of the batch uses.
+    var terms: [UInt64] { Array(positions.keys) }
+
+    /// Whether some document of the batch uses `term`.
+    func contains(_ term: UInt64) -> Bool { positions[term] != nil }
+
+    /// The number of the batch's documents before `position` that use `term`.
+    func users(of term: UInt64, before position: Int) -> Int {
+        guard let list = positions[term] else { return 0 }
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

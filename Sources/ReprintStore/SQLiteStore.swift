@@ -221,8 +221,10 @@ private struct SQLiteTransaction: CountingTransaction {
 
     func delete(_ sequence: Int64, _ entry: IndexEntry) throws {
         try db.execute(sql: "DELETE FROM reprint_documents WHERE seq = ?", arguments: [sequence])
-        try db.execute(sql: "DELETE FROM reprint_bands WHERE doc = ?", arguments: [sequence])
-        try db.execute(sql: "DELETE FROM reprint_postings WHERE doc = ?", arguments: [sequence])
+        try db.execute(sql: "DELETE FROM reprint_bands WHERE doc = ? AND key IN (SELECT value FROM json_each(?))",
+                       arguments: [sequence, json(entry.bandKeys)])
+        try db.execute(sql: "DELETE FROM reprint_postings WHERE doc = ? AND term IN (SELECT value FROM json_each(?))",
+                       arguments: [sequence, json(entry.features.postedTerms)])
         try db.execute(sql: "DELETE FROM reprint_relations WHERE a = ? OR b = ?", arguments: [sequence, sequence])
         try setCount(by: -1)
     }

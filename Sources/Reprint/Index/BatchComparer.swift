@@ -44,18 +44,20 @@ struct BatchComparer {
     }
 
     let options: Scanner.Options
-    let frequencyCache: TermFrequencyCache
+    let frequencyCache: GenerationCache<Int>
+    let postingCache: GenerationCache<[Int64]>
     let comparableCache: ComparableCache
 
     /// Compares `documents` in order; `generation` is the store's generation as `transaction` sees it.
     func compare(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int) throws -> [Outcome] {
         let storedCount = try transaction.documentCount()
         let batchTerms = BatchTerms(documents)
-        let storedFrequencies = try frequencyCache.frequencies(of: batchTerms.terms, generation: generation, read: transaction.frequencies)
+        let storedFrequencies = try frequencyCache.values(of: batchTerms.terms, generation: generation, absent: 0, read: transaction.frequencies)
 
         // Candidates, document by document: what the store holds plus the batch before it.
         let lsh = LSHIndex(bands: options.bands, rows: options.rows)
         var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
+        var sharedTerms = SharedTermCounter()
         var posted: [[UInt64]] = [], candidates: [[Counterpart]] = [], ownFrequencies: [[UInt64: Int]] = []
         for (position, document) in documents.enumerated() {
             var frequencies: [UInt64: Int] = [:]
@@ -69,17 +71,17 @@ struct BatchComparer {
             found.formUnion(try transaction.documents(inBuckets: keys).map(Counterpart.stored))
             for key in keys { found.formUnion((buckets[key] ?? []).map(Counterpart.batch)) }
             let distinctive = weights.distinctiveTerms(of: document, count: options.distinctiveTerms)
-            let storedPostings = try transaction.postings(of: distinctive, limit: options.maximumTermFrequency)
-            var shared: [Counterpart: Int] = [:]
+            let limit = options.maximumTermFrequency
+            let storedPostings = try postingCache.values(of: distinctive, generation: generation, absent: []) {
+                try transaction.postings(of: $0, limit: limit)
+            }
             // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
-            for term in distinctive {
+            let lists = distinctive.compactMap { term -> (stored: [Int64], batch: [Int])? in
                 let stored = storedPostings[term] ?? [], batch = postings[term] ?? []
-                guard stored.count + batch.count < options.maximumTermFrequency else { continue }
-                for sequence in stored { shared[.stored(sequence), default: 0] += 1 }
-                for other in batch { shared[.batch(other), default: 0] += 1 }
+                return stored.count + batch.count < limit ? (stored, batch) : nil
             }
             let needed = min(options.minimumSharedTerms, distinctive.count)
-            found.formUnion(shared.filter { $0.value >= needed }.keys)
+            found.formUnion(sharedTerms.documents(in: lists, atLeast: needed))
             candidates.append(found.sorted())
             ownFrequencies.append(frequencies)
 
@@ -103,7 +105,7 @@ struct BatchComparer {
         for document in comparables.values {
             for term in document.termCounts.keys where !batchTerms.contains(term) { otherTerms.insert(term) }
         }
-        let otherFrequencies = try frequencyCache.frequencies(of: Array(otherTerms), generation: generation, read: transaction.frequencies)
+        let otherFrequencies = try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies)
         let batchComparables = documents.indices.map { position in
             DocumentFeatures(documents[position], lineKeys: [], postedTerms: posted[position]).comparable
         }
@@ -142,6 +144,35 @@ struct BatchComparer {
             outcomes.append(Outcome(matches: matches, postedTerms: posted[position], comparable: batchComparables[position]))
         }
         return outcomes
+    }
+}
+
+/// Finds the documents that appear in at least so many of a document's posting lists, counting
+/// in a flat array indexed by sequence number instead of hashing (lists hold thousands of documents).
+private struct SharedTermCounter {
+    private var counts: [UInt8] = []
+    private var touched: [Int] = []
+
+    /// The documents (stored, or earlier in the batch) in at least `needed` of `lists`.
+    mutating func documents(in lists: [(stored: [Int64], batch: [Int])], atLeast needed: Int) -> [BatchComparer.Counterpart] {
+        var found: [BatchComparer.Counterpart] = []
+        var batchCounts: [Int: Int] = [:]
+        for (stored, batch) in lists {
+            for sequence in stored {
+                let index = Int(sequence)
+                if index >= counts.count { counts += [UInt8](repeating: 0, count: max(index + 1 - counts.count, counts.count)) }
+                if counts[index] == 0 { touched.append(index) }
+                counts[index] &+= 1
+                if Int(counts[index]) == needed { found.append(.stored(sequence)) }
+            }
+            for position in batch {
+                batchCounts[position, default: 0] += 1
+                if batchCounts[position] == needed { found.append(.batch(position)) }
+            }
+        }
+        for index in touched { counts[index] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        return found
     }
 }
 

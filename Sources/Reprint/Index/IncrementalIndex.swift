@@ -30,7 +30,9 @@ public struct IncrementalIndex: Sendable {
     /// How many documents are analyzed together (in parallel) and then stored in one transaction.
     public var batchSize = 256
     /// The stored term frequencies read so far.
-    private let frequencyCache = TermFrequencyCache()
+    private let frequencyCache = GenerationCache<Int>(capacity: 2_000_000) { _ in 0 }
+    /// The stored postings of the term route read so far (lists of sequence numbers, ascending).
+    private let postingCache = GenerationCache<[Int64]>(capacity: 16_000_000) { $0.count }
     /// The stored documents rebuilt for comparison so far.
     private let comparableCache = ComparableCache()
 
@@ -66,7 +68,7 @@ public struct IncrementalIndex: Sendable {
             let next = number + 1 < batches.count ? batches[number + 1] : nil
             let nextTexts = next.map(visibleTexts)
             let fresh = prepared.fresh, analyzed = prepared.analyzed
-            var committed: (generation: Int, counts: PendingCounts, added: [(sequence: Int64, comparable: AnalyzedDocument)])?
+            var committed: (generation: Int, counts: PendingCounts, added: [(sequence: Int64, comparable: AnalyzedDocument, posted: [UInt64])])?
             let outcomes = try store.write { transaction in
                 // Another writer may have stored some of them since the batch was read.
                 let storedSince = try transaction.sequences(of: fresh.map { batch[$0].id })
@@ -94,7 +96,7 @@ public struct IncrementalIndex: Sendable {
                     counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
                 }
                 try transaction.addCounts(terms: counts.terms, lines: counts.lines)
-                committed = (generation, counts, Array(zip(sequences, compared.map(\.comparable))))
+                committed = (generation, counts, zip(sequences, compared).map { ($0, $1.comparable, $1.postedTerms) })
                 var matches: [String: [ScanReport.Pair]] = [:]
                 for (item, outcome) in zip(added, compared) {
                     matches[item.document.id] = outcome.matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) }
@@ -109,8 +111,22 @@ public struct IncrementalIndex: Sendable {
             }
             if let committed {
                 // The store is now at the next generation, and the only change is this batch's.
-                frequencyCache.advance(from: committed.generation, adding: committed.counts.terms)
-                comparableCache.insert(committed.added)
+                frequencyCache.advance(from: committed.generation) { frequencies in
+                    for (term, change) in committed.counts.terms { frequencies[term]? += change }
+                    return 0
+                }
+                let limit = options.maximumTermFrequency
+                postingCache.advance(from: committed.generation) { postings in
+                    var added = 0
+                    for document in committed.added {
+                        for term in document.posted where (postings[term]?.count ?? limit) < limit {
+                            postings[term]!.append(document.sequence)
+                            added += 1
+                        }
+                    }
+                    return added
+                }
+                comparableCache.insert(committed.added.map { ($0.sequence, $0.comparable) })
             }
             for outcome in outcomes { try report(outcome) }
         }
@@ -300,7 +316,7 @@ public struct IncrementalIndex: Sendable {
 
     /// Compares a batch's documents with the stored documents and each other.
     private var comparer: BatchComparer {
-        BatchComparer(options: options, frequencyCache: frequencyCache, comparableCache: comparableCache)
+        BatchComparer(options: options, frequencyCache: frequencyCache, postingCache: postingCache, comparableCache: comparableCache)
     }
 
     private func bandKeys(of signature: MinHashSignature) -> [UInt64] {

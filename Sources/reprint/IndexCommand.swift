@@ -10,7 +10,7 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             The index is a SQLite file (the default, ./reprint.db) or a PostgreSQL database that
             several workers can add to at once. Adding documents one at a time gives the relations and
-            clusters `reprint scan` gives for the whole set. Documents are stored in batches of 256, one
+            clusters `reprint scan` gives for the whole set. Documents are stored in batches of 1,024, one
             transaction each, and a batch's matches are printed once it is committed: an interrupted
             add leaves whole documents only, and running it again skips the ids already stored.
 

@@ -28,7 +28,7 @@ public struct IncrementalIndex: Sendable {
     /// The scan settings in force (the same as ``Scanner``'s defaults unless changed).
     public let options: Scanner.Options
     /// How many documents are analyzed together (in parallel) and then stored in one transaction.
-    public var batchSize = 256
+    public var batchSize = 1024
     /// The stored term frequencies read so far.
     private let frequencyCache = GenerationCache<Int>(capacity: 2_000_000) { _ in 0 }
     /// The stored postings of the term route read so far (lists of sequence numbers, ascending).

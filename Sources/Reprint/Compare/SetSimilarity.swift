@@ -2,15 +2,19 @@
 public enum SetSimilarity {
     /// The number of elements two sorted, duplicate-free arrays share.
     public static func intersectionCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else {
-                shared += 1
-                i += 1
-                j += 1
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                // Branch-free: which side advances is unpredictable, so comparisons pick it.
+                var i = 0, j = 0, shared = 0
+                while i < a.count && j < b.count {
+                    let x = a[i], y = b[j]
+                    shared &+= x == y ? 1 : 0
+                    i &+= x <= y ? 1 : 0
+                    j &+= y <= x ? 1 : 0
+                }
+                return shared
             }
         }
-        return shared
     }
 
     /// Jaccard similarity: shared elements over all elements; 1 when both sets are empty.

@@ -35,7 +35,7 @@ public struct PairComparer: Sendable {
         let verbatimPassages = verbatim.passages(fromRuns: runs)
         let copiedRunWords = min(classifier.thresholds.copiedRunWords, a.wordCount, b.wordCount)
         let longRuns = runs.filter { $0.a.count >= copiedRunWords }
-        let links = worthAligning ? passages.alignedUnits(a, b, weight: weights.weight) : []
+        let links = worthAligning ? passages.alignedUnits(a, b) { [weights] in weights.weight($0) } : []
         let paraphrasePassages = Self.paraphrasePassages(links, excluding: verbatimPassages)
         let all = verbatimPassages + paraphrasePassages
 

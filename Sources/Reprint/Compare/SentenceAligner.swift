@@ -32,14 +32,15 @@ public struct SentenceAligner: Sendable {
         // Number the pair's terms densely so the inner loops index arrays instead of hashing.
         let termsA = SentenceTerms(a), termsB = SentenceTerms(b)
         var ids = TermTable<Int32>(capacity: termsA.terms.count + termsB.terms.count, filler: 0)
-        var weights: [Double] = []
+        var distinct: [UInt64] = []
         func dense(_ term: UInt64) -> Int32 {
             ids.value(of: term) {
-                weights.append(weight(term))
-                return Int32(weights.count - 1)
+                distinct.append(term)
+                return Int32(distinct.count - 1)
             }
         }
         let idsA = termsA.terms.map(dense), idsB = termsB.terms.map(dense)
+        let weights = distinct.map(weight)
         let massA = termsA.sentences.map { idsA[$0].reduce(0) { $0 + weights[Int($1)] } }
         let massB = termsB.sentences.map { idsB[$0].reduce(0) { $0 + weights[Int($1)] } }
         // For each term, the sentences of `b` that use it, in order: term `t`'s are

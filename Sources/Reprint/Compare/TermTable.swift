@@ -25,6 +25,7 @@ struct TermTable<Value> {
     }
 
     /// The value of `term`, or nil when the table does not hold it.
+    @inline(__always)
     subscript(term: UInt64) -> Value? {
         if term == Self.empty { return zeroValue }
         let slot = self.slot(holding: term)
@@ -78,6 +79,7 @@ struct TermTable<Value> {
     }
 
     /// The slot that holds `term` (not 0), or the empty slot where it would go.
+    @inline(__always)
     private func slot(holding term: UInt64) -> Int {
         var slot = self.slot(of: term)
         while keys[slot] != term && keys[slot] != Self.empty { slot = (slot + 1) & (keys.count - 1) }

@@ -2,12 +2,16 @@
 ///
 /// Terms are already 64-bit hashes, so a slot is the top bits of one multiplication of the term
 /// (mixed with a per-process seed, so that crafted terms cannot pile into one slot), with linear
-/// probing: much cheaper than `Dictionary`'s SipHash. It only grows; it never removes.
+/// probing: much cheaper than `Dictionary`'s SipHash. A term and its value share a slot, so a
+/// lookup touches one cache line. It only grows; it never removes.
 struct TermTable<Value> {
-    /// The key of an empty slot; the term 0 is kept apart in ``zeroValue``.
-    private static var empty: UInt64 { 0 }
-    private var keys: [UInt64]
-    private var values: [Value]
+    /// A term and its value; the term 0 marks an empty slot (the term 0 itself is kept in ``zeroValue``).
+    fileprivate struct Slot {
+        var term: UInt64
+        var value: Value
+    }
+
+    private var slots: [Slot]
     private var zeroValue: Value?
     private var shift: UInt64
     private var seed: UInt64
@@ -16,10 +20,10 @@ struct TermTable<Value> {
 
     /// An empty table that holds `capacity` terms before growing; `filler` fills empty slots.
     init(capacity: Int, filler: Value) {
-        let slots = Self.slots(for: capacity)
-        keys = Array(repeating: Self.empty, count: slots)
-        values = Array(repeating: filler, count: slots)
-        shift = UInt64(64 - slots.trailingZeroBitCount)
+        var size = 8
+        while size < 2 * capacity { size *= 2 }
+        slots = Array(repeating: Slot(term: 0, value: filler), count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
         seed = termTableSeed
         self.filler = filler
     }
@@ -27,9 +31,9 @@ struct TermTable<Value> {
     /// The value of `term`, or nil when the table does not hold it.
     @inline(__always)
     subscript(term: UInt64) -> Value? {
-        if term == Self.empty { return zeroValue }
-        let slot = self.slot(holding: term)
-        return keys[slot] == term ? values[slot] : nil
+        if term == 0 { return zeroValue }
+        let slot = slots[self.slot(holding: term)]
+        return slot.term == term ? slot.value : nil
     }
 
     /// The value of `term`, first inserting `make()` when the table does not hold it.
@@ -42,16 +46,16 @@ struct TermTable<Value> {
 
     /// Changes the value of `term` with `change`, starting from `initial` when the table does not hold it.
     mutating func modify(_ term: UInt64, initial: Value, _ change: (inout Value) -> Void) {
-        if term == Self.empty {
+        if term == 0 {
             if zeroValue == nil { count += 1 }
             var value = zeroValue ?? initial
             change(&value)
             zeroValue = value
             return
         }
-        let slot = self.slot(holding: term)
-        if keys[slot] == term {
-            change(&values[slot])
+        let index = slot(holding: term)
+        if slots[index].term == term {
+            change(&slots[index].value)
         } else {
             var value = initial
             change(&value)
@@ -61,57 +65,42 @@ struct TermTable<Value> {
 
     /// Replaces every value `v` of term `t` by `transform(t, v)`.
     mutating func update(_ transform: (UInt64, Value) -> Value) {
-        for slot in keys.indices where keys[slot] != Self.empty { values[slot] = transform(keys[slot], values[slot]) }
-        if let zeroValue { self.zeroValue = transform(Self.empty, zeroValue) }
+        for index in slots.indices where slots[index].term != 0 {
+            slots[index].value = transform(slots[index].term, slots[index].value)
+        }
+        if let zeroValue { self.zeroValue = transform(0, zeroValue) }
     }
 
     /// Adds `term`, which the table does not hold.
     private mutating func insert(_ value: Value, for term: UInt64) {
         count += 1
-        if term == Self.empty {
+        if term == 0 {
             zeroValue = value
             return
         }
-        if count * 2 > keys.count { grow() }
-        let slot = self.slot(holding: term)
-        keys[slot] = term
-        values[slot] = value
+        if count * 2 > slots.count { grow() }
+        slots[slot(holding: term)] = Slot(term: term, value: value)
     }
 
     /// The slot that holds `term` (not 0), or the empty slot where it would go.
     @inline(__always)
     private func slot(holding term: UInt64) -> Int {
-        var slot = self.slot(of: term)
-        while keys[slot] != term && keys[slot] != Self.empty { slot = (slot + 1) & (keys.count - 1) }
-        return slot
-    }
-
-    private func slot(of term: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
-    /// A power of two at least twice `capacity` (the table stays at most half full).
-    private static func slots(for capacity: Int) -> Int {
-        var slots = 8
-        while slots < 2 * capacity { slots *= 2 }
-        return slots
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while slots[index].term != term && slots[index].term != 0 { index = (index + 1) & mask }
+        return index
     }
 
     private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        let slots = keys.count * 2
-        keys = Array(repeating: Self.empty, count: slots)
-        values = Array(repeating: filler, count: slots)
-        shift = UInt64(64 - slots.trailingZeroBitCount)
-        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty {
-            let slot = self.slot(holding: key)
-            keys[slot] = key
-            values[slot] = value
-        }
+        let old = slots
+        slots = Array(repeating: Slot(term: 0, value: filler), count: old.count * 2)
+        shift -= 1
+        for slot in old where slot.term != 0 { slots[self.slot(holding: slot.term)] = slot }
     }
 }
 
 extension TermTable: Sendable where Value: Sendable {}
+extension TermTable.Slot: Sendable where Value: Sendable {}
 
 /// The per-process seed of every ``TermTable``: Swift's own hashing seed (so
 /// `SWIFT_DETERMINISTIC_HASHING` makes it fixed too).

@@ -54,6 +54,7 @@ public struct TermWeights: Sendable {
     public func frequency(of term: UInt64) -> Int { Int(entries[term]?.frequency ?? 0) }
 
     /// The smoothed inverse document frequency of `term`: `ln((N + 1) / (df + 1)) + 1`.
+    @inline(__always)
     public func weight(_ term: UInt64) -> Double { entries[term]?.weight ?? unusedWeight }
 
     /// The `count` terms of `document` that weigh most (occurrences × weight), among those used

@@ -9,21 +9,18 @@ extension Array where Element: Sendable {
     ) -> [Result] {
         guard !isEmpty else { return [] }
         let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        return withUnsafeBufferPointer { input in
-            // Elements are read in place: copying one (a document) would retain each of its arrays.
-            nonisolated(unsafe) let input = input
-            return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var state = makeState()
-                    var index = worker
-                    while index < input.count {
-                        (slots.baseAddress! + index).initialize(to: transform(&state, input[index]))
-                        index += workers
-                    }
+        let input = self
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var state = makeState()
+                var index = worker
+                while index < input.count {
+                    (slots.baseAddress! + index).initialize(to: transform(&state, input[index]))
+                    index += workers
                 }
-                initialized = input.count
             }
+            initialized = input.count
         }
     }
 

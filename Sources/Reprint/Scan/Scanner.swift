@@ -55,12 +55,8 @@ public struct Scanner: Sendable {
         let weights = TermWeights(documents: analyzed)
         let candidates = options.allPairs ? Self.allPairs(analyzed.count) : CandidateFinder(options: options).pairs(analyzed, weights: weights)
         let comparer = options.comparer, shingleSize = options.shingleSize
-        let comparisons = analyzed.withUnsafeBufferPointer { documents in
-            // Documents are read in place: copying one would retain each of its arrays.
-            nonisolated(unsafe) let documents = documents
-            return candidates.parallelMap { pair in
-                comparer.compare(documents[pair.0], documents[pair.1], weights: weights, shingleSize: shingleSize)
-            }
+        let comparisons = candidates.parallelMap { pair in
+            comparer.compare(analyzed[pair.0], analyzed[pair.1], weights: weights, shingleSize: shingleSize)
         }
         return ScanReport(documents: analyzed, candidates: candidates, comparisons: comparisons, includeUnrelated: includeUnrelated)
     }

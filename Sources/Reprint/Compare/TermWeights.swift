@@ -37,6 +37,31 @@ public struct TermWeights: Sendable {
         computeWeights()
     }
 
+    /// Builds statistics term by term, each term's frequency given once (internal: the index makes
+    /// one per document it adds, from the stored counts and the batch before it).
+    struct Builder {
+        private var entries: TermTable<Entry>
+
+        /// An empty builder for about `capacity` terms.
+        init(capacity: Int) {
+            entries = TermTable(capacity: capacity, filler: Entry(frequency: 0, weight: 0))
+        }
+
+        /// Gives `term` the frequency `frequency()` unless it has one already.
+        @inline(__always)
+        mutating func add(_ term: UInt64, frequency: () -> Int) {
+            _ = entries.value(of: term) { Entry(frequency: Int32(frequency()), weight: 0) }
+        }
+
+        /// The statistics of a collection of `documentCount` documents.
+        func weights(documentCount: Int) -> TermWeights {
+            var weights = TermWeights(documentCount: documentCount, frequencies: [:])
+            weights.entries = entries
+            weights.computeWeights()
+            return weights
+        }
+    }
+
     /// Counts the terms of a collection.
     public init(documents: [AnalyzedDocument]) {
         documentCount = documents.count

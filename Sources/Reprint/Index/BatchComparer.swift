@@ -58,13 +58,13 @@ struct BatchComparer {
         let lsh = LSHIndex(bands: options.bands, rows: options.rows)
         var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
         var sharedTerms = SharedTermCounter()
-        var posted: [[UInt64]] = [], candidates: [[Counterpart]] = [], ownFrequencies: [[UInt64: Int]] = []
+        var posted: [[UInt64]] = [], candidates: [[Counterpart]] = []
         for (position, document) in documents.enumerated() {
-            var frequencies: [UInt64: Int] = [:]
+            var builder = TermWeights.Builder(capacity: document.termCounts.count)
             for term in document.termCounts.keys {
-                frequencies[term] = (storedFrequencies[term] ?? 0) + batchTerms.users(of: term, before: position) + 1
+                builder.add(term) { (storedFrequencies[term] ?? 0) + batchTerms.users(of: term, before: position) + 1 }
             }
-            let weights = TermWeights(documentCount: storedCount + position + 1, frequencies: frequencies)
+            let weights = builder.weights(documentCount: storedCount + position + 1)
             var found = Set(try transaction.documents(withExactHash: document.exactHash).map(Counterpart.stored))
             found.formUnion((exactHashes[document.exactHash] ?? []).map(Counterpart.batch))
             let keys = (0..<options.bands).map { lsh.bandKey(document.signature, $0) }
@@ -83,7 +83,6 @@ struct BatchComparer {
             let needed = min(options.minimumSharedTerms, distinctive.count)
             found.formUnion(sharedTerms.documents(in: lists, atLeast: needed))
             candidates.append(found.sorted())
-            ownFrequencies.append(frequencies)
 
             let terms = weights.distinctiveTerms(of: document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
             posted.append(terms)
@@ -101,11 +100,17 @@ struct BatchComparer {
         for (sequence, document) in try comparableCache.comparables(of: storedSequences.sorted(), read: transaction.documents) {
             comparables[.stored(sequence)] = document
         }
-        var otherTerms: Set<UInt64> = []
+        var otherTerms: [UInt64] = []
         for document in comparables.values {
-            for term in document.termCounts.keys where !batchTerms.contains(term) { otherTerms.insert(term) }
+            for (term, _) in document.sortedTermCounts where !batchTerms.contains(term) { otherTerms.append(term) }
         }
-        let otherFrequencies = try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies)
+        let otherFrequencies = try frequencyCache.values(of: Array(Set(otherTerms)), generation: generation, absent: 0, read: transaction.frequencies)
+        // Every term's stored count, for the hot loop below.
+        var table = TermTable<Int32>(capacity: storedFrequencies.count + otherFrequencies.count, filler: 0)
+        for (term, frequency) in storedFrequencies.merging(otherFrequencies, uniquingKeysWith: { $1 }) {
+            table.modify(term, initial: 0) { $0 = Int32(frequency) }
+        }
+        let storedTable = table
         let batchComparables = documents.indices.map { position in
             DocumentFeatures(documents[position], lineKeys: [], postedTerms: posted[position]).comparable
         }
@@ -113,17 +118,18 @@ struct BatchComparer {
 
         // Each document's term weights, then every comparison, on all cores.
         let found = documents.indices.map { position in candidates[position].compactMap { counterpart in comparables[counterpart].map { (counterpart, $0) } } }
-        let own = ownFrequencies
         let weights = documents.indices.map { $0 }.parallelMap { position in
-            var frequencies = own[position]
+            // Document `position` is one of its terms' users; the batch before it uses some too.
+            var builder = TermWeights.Builder(capacity: documents[position].termCounts.count + 16 * found[position].count)
+            for (term, _) in documents[position].sortedTermCounts {
+                builder.add(term) { Int(storedTable[term] ?? 0) + batchTerms.users(of: term, before: position) + 1 }
+            }
             for (_, candidate) in found[position] {
-                for term in candidate.termCounts.keys where frequencies[term] == nil {
-                    frequencies[term] = batchTerms.contains(term)
-                        ? (storedFrequencies[term] ?? 0) + batchTerms.users(of: term, before: position)
-                        : otherFrequencies[term] ?? 0
+                for (term, _) in candidate.sortedTermCounts {
+                    builder.add(term) { Int(storedTable[term] ?? 0) + batchTerms.users(of: term, before: position) }
                 }
             }
-            return TermWeights(documentCount: storedCount + position + 1, frequencies: frequencies)
+            return builder.weights(documentCount: storedCount + position + 1)
         }
         let pairs = found.enumerated().flatMap { position, list in list.map { (position, $0.1) } }
         let comparer = options.comparer, shingleSize = options.shingleSize
@@ -178,16 +184,19 @@ private struct SharedTermCounter {
 
 /// The content terms of a batch's documents, with the positions of the documents that use each.
 private struct BatchTerms {
-    private var positions: [UInt64: [Int]] = [:]
+    private var positions: TermTable<[Int32]>
+    /// Every term some document of the batch uses.
+    private(set) var terms: [UInt64] = []
 
     init(_ documents: [AnalyzedDocument]) {
+        positions = TermTable(capacity: documents.reduce(0) { $0 + $1.termCounts.count }, filler: [])
         for (position, document) in documents.enumerated() {
-            for term in document.termCounts.keys { positions[term, default: []].append(position) }
+            for term in document.termCounts.keys {
+                if positions[term] == nil { terms.append(term) }
+                positions.modify(term, initial: []) { $0.append(Int32(position)) }
+            }
         }
     }
-
-    /// Every term some document of the batch uses.
-    var terms: [UInt64] { Array(positions.keys) }
 
     /// Whether some document of the batch uses `term`.
     func contains(_ term: UInt64) -> Bool { positions[term] != nil }

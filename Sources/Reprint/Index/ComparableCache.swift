@@ -97,6 +97,6 @@ final class ComparableCache: @unchecked Sendable {
     }
 
     private static func cost(of document: AnalyzedDocument) -> Int {
-        1_024 + document.wordCount * 96 + document.termCounts.count * 32 + document.sentences.count * 64
+        1_024 + document.wordCount * 96 + document.termCounts.count * 48 + document.names.count * 8 + document.sentences.count * 64
     }
 }

@@ -220,8 +220,8 @@ private struct PostgresTransaction: CountingTransaction {
 
     func delete(_ sequence: Int64, _ entry: IndexEntry) throws {
         _ = try run("DELETE FROM reprint_documents WHERE seq = \(sequence)")
-        _ = try run("DELETE FROM reprint_bands WHERE doc = \(sequence)")
-        _ = try run("DELETE FROM reprint_postings WHERE doc = \(sequence)")
+        _ = try run("DELETE FROM reprint_bands WHERE doc = \(sequence) AND key = ANY(\(entry.bandKeys.map(\.stored)))")
+        _ = try run("DELETE FROM reprint_postings WHERE doc = \(sequence) AND term = ANY(\(entry.features.postedTerms.map(\.stored)))")
         _ = try run("DELETE FROM reprint_relations WHERE a = \(sequence) OR b = \(sequence)")
         try setCount(by: -1)
     }

@@ -10,10 +10,13 @@ import Reprint
 /// Version 2 adds `generation` to `reprint_meta`: advanced by every write of the term and line
 /// counts, so that readers know when the counts they keep are stale; PostgreSQL stores new
 /// features uncompressed (`STORAGE EXTERNAL`).
+/// Version 3 drops the indexes of band keys and postings by document: a document's band keys and
+/// posted terms are in its features, so it is removed by its own keys, and each band key or
+/// posting added writes one B-tree instead of two.
 /// 64-bit hashes are stored as signed integers with the same bits.
 enum StoreSchema {
     /// The schema version this build writes and understands.
-    static let version = 2
+    static let version = 3
 
     /// The marker that tells a Reprint store from any other database.
     static let application = "reprint"
@@ -49,7 +52,10 @@ enum StoreSchema {
         ] + (dialect == .postgres ? [
             // Features are read far more often than written: stored uncompressed, they are not decompressed on every read.
             "ALTER TABLE reprint_documents ALTER COLUMN features SET STORAGE EXTERNAL",
-        ] : [])]
+        ] : []), [
+            "DROP INDEX IF EXISTS reprint_bands_doc",
+            "DROP INDEX IF EXISTS reprint_postings_doc",
+        ]]
     }
 
     /// The SQL dialects.

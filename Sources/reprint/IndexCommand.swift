@@ -10,7 +10,7 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             The index is a SQLite file (the default, ./reprint.db) or a PostgreSQL database that
             several workers can add to at once. Adding documents one at a time gives the relations and
-            clusters `reprint scan` gives for the whole set. Documents are stored in batches of 256, one
+            clusters `reprint scan` gives for the whole set. Documents are stored in batches of 1,024, one
             transaction each, and a batch's matches are printed once it is committed: an interrupted
             add leaves whole documents only, and running it again skips the ids already stored.
 
@@ -79,16 +79,21 @@ struct IndexCommand: ParsableCommand {
             let documents = try input.read()
             let index = try storeOptions.open()
             var added = 0, skipped = 0
+            // Lines are rendered and printed in order on another thread while the next batch is compared.
+            let printer = DispatchQueue(label: "reprint.index.add.output")
+            let format = format
+            defer { printer.sync {} }
             try index.add(documents) { outcome in
-                switch outcome {
+                let line = switch outcome {
                 case .added(let id, let matches):
-                    added += 1
-                    print(DocumentLine(id: id, status: "added", matches: matches).render(format))
+                    DocumentLine(id: id, status: "added", matches: matches)
                 case .skipped(let id):
-                    skipped += 1
-                    print(DocumentLine(id: id, status: "skipped", matches: []).render(format))
+                    DocumentLine(id: id, status: "skipped", matches: [])
                 }
+                if line.status == "added" { added += 1 } else { skipped += 1 }
+                printer.async { print(line.render(format)) }
             }
+            printer.sync {}
             StandardError.print("reprint: \(added) added, \(skipped) skipped (already stored)")
         }
     }

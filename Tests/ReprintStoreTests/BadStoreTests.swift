@@ -60,7 +60,7 @@ struct BadStoreTests {
         _ = try SQLiteStore(path: path)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE reprint_meta SET value = '99' WHERE key = 'schema_version'") }
         let before = try contents(of: path)
-        #expect(throws: StoreError.newerSchema(path, found: 99, supported: 2)) { try SQLiteStore(path: path) }
+        #expect(throws: StoreError.newerSchema(path, found: 99, supported: 3)) { try SQLiteStore(path: path) }
         #expect(try contents(of: path) == before)
     }
 
@@ -104,7 +104,7 @@ struct BadStoreTests {
         let parsed = try PostgresAddress(parsing: address)
         _ = try PostgresStore(address: parsed)
         try server.sql("UPDATE reprint_meta SET value = '99' WHERE key = 'schema_version'", database: parsed.database)
-        #expect(throws: StoreError.newerSchema(parsed.description, found: 99, supported: 2)) { try PostgresStore(address: parsed) }
+        #expect(throws: StoreError.newerSchema(parsed.description, found: 99, supported: 3)) { try PostgresStore(address: parsed) }
 
         let other = try PostgresAddress(parsing: try server.createDatabase())
         try server.sql("CREATE TABLE reprint_documents (name TEXT)", database: other.database)

@@ -7,7 +7,7 @@ import Testing
 /// Stores written by an older schema are upgraded when opened.
 @Suite("Schema migrations")
 struct MigrationTests {
-    @Test("a version 1 store gets the generation counter of version 2 and keeps its documents")
+    @Test("a version 1 store gets the generation counter of version 2, loses the by-document indexes in version 3, and keeps its documents")
     func fromVersion1() throws {
         let directory = NSTemporaryDirectory() + "reprint-migration-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -27,7 +27,11 @@ struct MigrationTests {
         let meta = try DatabaseQueue(path: path).read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM reprint_meta").map { ($0[0] as String, $0[1] as String) })
         }
-        #expect(meta["schema_version"] == "2")
+        #expect(meta["schema_version"] == "3")
         #expect(meta["generation"] == "1")
+        let indexes = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'reprint_%'")
+        }
+        #expect(Set(indexes) == ["reprint_documents_exact_hash", "reprint_relations_b"])
     }
 }

@@ -27,9 +27,42 @@ public struct AnalyzedDocument: Sendable {
     /// The content term of each word (see ``termCounts``), or 0 for a stop word.
     public var wordTerms: [UInt64]
     /// Each content term (stemmed word that is not a stop word) with its number of occurrences.
-    public var termCounts: [UInt64: Int]
+    public var termCounts: [UInt64: Int] {
+        didSet { sortedTermCounts = Self.sorted(termCounts) }
+    }
+    /// ``termCounts`` ordered by term: two documents' terms are matched by merging, not hashing.
+    private(set) var sortedTermCounts: [(term: UInt64, count: Int)]
     /// Names and numbers: capitalized words that do not start a sentence, and numerals.
-    public var names: Set<UInt64>
+    public var names: Set<UInt64> {
+        didSet { sortedNames = names.sorted() }
+    }
+    /// ``names`` in order: two documents' names are matched by merging, not hashing.
+    private(set) var sortedNames: [UInt64]
+
+    /// Creates a document from its analysis.
+    init(
+        id: String, format: DocumentFormat, metadata: DocumentMetadata, originalLength: Int, visible: MappedText,
+        tokens: [Token], wordHashes: [UInt64], shingleHashes: [UInt64], shingleSet: [UInt64], exactHash: UInt64,
+        signature: MinHashSignature, sentences: [Sentence], wordTerms: [UInt64], termCounts: [UInt64: Int], names: Set<UInt64>
+    ) {
+        self.id = id
+        self.format = format
+        self.metadata = metadata
+        self.originalLength = originalLength
+        self.visible = visible
+        self.tokens = tokens
+        self.wordHashes = wordHashes
+        self.shingleHashes = shingleHashes
+        self.shingleSet = shingleSet
+        self.exactHash = exactHash
+        self.signature = signature
+        self.sentences = sentences
+        self.wordTerms = wordTerms
+        self.termCounts = termCounts
+        sortedTermCounts = Self.sorted(termCounts)
+        self.names = names
+        sortedNames = names.sorted()
+    }
 
     /// The number of words.
     public var wordCount: Int { tokens.count }
@@ -54,6 +87,10 @@ public struct AnalyzedDocument: Sendable {
             end += 1
         }
         return words.lowerBound..<max(words.upperBound, Int(visible.origins[end - 1]) + 1)
+    }
+
+    private static func sorted(_ counts: [UInt64: Int]) -> [(term: UInt64, count: Int)] {
+        counts.map { (term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
     }
 }
 

@@ -35,7 +35,7 @@ public struct PairComparer: Sendable {
         let verbatimPassages = verbatim.passages(fromRuns: runs)
         let copiedRunWords = min(classifier.thresholds.copiedRunWords, a.wordCount, b.wordCount)
         let longRuns = runs.filter { $0.a.count >= copiedRunWords }
-        let links = worthAligning ? passages.alignedUnits(a, b, weight: weights.weight) : []
+        let links = worthAligning ? passages.alignedUnits(a, b) { [weights] in weights.weight($0) } : []
         let paraphrasePassages = Self.paraphrasePassages(links, excluding: verbatimPassages)
         let all = verbatimPassages + paraphrasePassages
 
@@ -105,23 +105,38 @@ public struct PairComparer: Sendable {
         return alignedWords == 0 ? 0 : min(1, Double(runs.unionLength()) / Double(alignedWords))
     }
 
+    /// The cosine of the two documents' term vectors (occurrences × weight), summed in term order.
     private static func topicSimilarity(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights) -> Double {
+        let termsA = a.sortedTermCounts, termsB = b.sortedTermCounts
         var dot = 0.0, normA = 0.0, normB = 0.0
-        for (term, count) in a.termCounts {
-            let w = Double(count) * weights.weight(term)
+        var j = 0
+        for (term, count) in termsA {
+            let weight = weights.weight(term)
+            let w = Double(count) * weight
             normA += w * w
-            if let other = b.termCounts[term] { dot += w * Double(other) * weights.weight(term) }
+            while j < termsB.count && termsB[j].term < term {
+                let v = Double(termsB[j].count) * weights.weight(termsB[j].term)
+                normB += v * v
+                j += 1
+            }
+            if j < termsB.count && termsB[j].term == term {
+                let v = Double(termsB[j].count) * weight
+                normB += v * v
+                dot += w * Double(termsB[j].count) * weight
+                j += 1
+            }
         }
-        for (term, count) in b.termCounts {
-            let w = Double(count) * weights.weight(term)
-            normB += w * w
+        while j < termsB.count {
+            let v = Double(termsB[j].count) * weights.weight(termsB[j].term)
+            normB += v * v
+            j += 1
         }
         return normA == 0 || normB == 0 ? 0 : dot / (normA.squareRoot() * normB.squareRoot())
     }
 
     private static func sharedNames(_ a: AnalyzedDocument, _ b: AnalyzedDocument) -> Double {
         let smaller = min(a.names.count, b.names.count)
-        return smaller == 0 ? 0 : Double(a.names.intersection(b.names).count) / Double(smaller)
+        return smaller == 0 ? 0 : Double(SetSimilarity.intersectionCount(a.sortedNames, b.sortedNames)) / Double(smaller)
     }
 }
 

@@ -167,7 +167,7 @@ public struct PassageAligner: Sendable {
     func units(of document: AnalyzedDocument, cutting: Bool = true) -> [Sentence] {
         var units: [Sentence] = []
         var pending: Sentence?
-        for sentence in document.sentences.flatMap({ cutting ? cut($0, document) : [$0] }) {
+        for sentence in cutting ? document.sentences.flatMap({ cut($0, document) }) : document.sentences {
             let unit = pending.map { Self.merged($0, sentence) } ?? sentence
             if unit.terms.count >= minimumUnitTerms {
                 units.append(unit)

@@ -30,31 +30,39 @@ public struct SentenceAligner: Sendable {
     /// order of the documents, ordered by `a` then `b`: the candidate links before the chain is chosen.
     public func links(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) -> [Link] {
         // Number the pair's terms densely so the inner loops index arrays instead of hashing.
-        var ids: [UInt64: Int32] = [:]
-        var weights: [Double] = []
-        func dense(_ sentence: Sentence) -> [Int32] {
-            sentence.terms.map { term in
-                if let id = ids[term] { return id }
-                let id = Int32(weights.count)
-                ids[term] = id
-                weights.append(weight(term))
-                return id
+        let termsA = SentenceTerms(a), termsB = SentenceTerms(b)
+        var ids = TermTable<Int32>(capacity: termsA.terms.count + termsB.terms.count, filler: 0)
+        var distinct: [UInt64] = []
+        func dense(_ term: UInt64) -> Int32 {
+            ids.value(of: term) {
+                distinct.append(term)
+                return Int32(distinct.count - 1)
             }
         }
-        let termsA = a.map(dense), termsB = b.map(dense)
-        let massA = termsA.map { $0.reduce(0) { $0 + weights[Int($1)] } }
-        let massB = termsB.map { $0.reduce(0) { $0 + weights[Int($1)] } }
-        var sentencesWithTerm = [[Int32]](repeating: [], count: weights.count)
-        for (index, terms) in termsB.enumerated() {
-            for term in terms { sentencesWithTerm[Int(term)].append(Int32(index)) }
+        let idsA = termsA.terms.map(dense), idsB = termsB.terms.map(dense)
+        let weights = distinct.map(weight)
+        let massA = termsA.sentences.map { idsA[$0].reduce(0) { $0 + weights[Int($1)] } }
+        let massB = termsB.sentences.map { idsB[$0].reduce(0) { $0 + weights[Int($1)] } }
+        // For each term, the sentences of `b` that use it, in order: term `t`'s are
+        // `sentencesWithTerm[start[t]..<start[t + 1]]`.
+        var start = [Int32](repeating: 0, count: weights.count + 1)
+        for id in idsB { start[Int(id) + 1] += 1 }
+        for id in weights.indices { start[id + 1] += start[id] }
+        var sentencesWithTerm = [Int32](repeating: 0, count: idsB.count)
+        var next = start
+        for (index, range) in termsB.sentences.enumerated() {
+            for id in idsB[range] {
+                sentencesWithTerm[Int(next[Int(id)])] = Int32(index)
+                next[Int(id)] += 1
+            }
         }
         var links: [Link] = []
         var shared = [Double](repeating: 0, count: b.count)
         var sharedCount = [Int32](repeating: 0, count: b.count)
         var touched: [Int32] = []
-        for (i, terms) in termsA.enumerated() {
-            for term in terms {
-                for j in sentencesWithTerm[Int(term)] {
+        for (i, range) in termsA.sentences.enumerated() {
+            for term in idsA[range] {
+                for j in sentencesWithTerm[Int(start[Int(term)])..<Int(start[Int(term) + 1])] {
                     if sharedCount[Int(j)] == 0 { touched.append(j) }
                     shared[Int(j)] += weights[Int(term)]
                     sharedCount[Int(j)] += 1
@@ -64,7 +72,7 @@ public struct SentenceAligner: Sendable {
             for j in touched {
                 let similarity = 2 * shared[Int(j)] / (massA[i] + massB[Int(j)])
                 if similarity >= minimumSimilarity {
-                    let overlap = 2 * Double(sharedCount[Int(j)]) / Double(terms.count + termsB[Int(j)].count)
+                    let overlap = 2 * Double(sharedCount[Int(j)]) / Double(range.count + termsB.sentences[Int(j)].count)
                     links.append(Link(a: i, b: Int(j), similarity: similarity, overlap: overlap))
                 }
                 shared[Int(j)] = 0
@@ -97,6 +105,21 @@ public struct SentenceAligner: Sendable {
             index = previous[index]
         }
         return chain.reversed()
+    }
+}
+
+/// The terms of a list of sentences in one array: sentence `i`'s are `terms[sentences[i]]`.
+private struct SentenceTerms {
+    var terms: [UInt64] = []
+    var sentences: [Range<Int>] = []
+
+    init(_ list: [Sentence]) {
+        terms.reserveCapacity(list.reduce(0) { $0 + $1.terms.count })
+        sentences.reserveCapacity(list.count)
+        for sentence in list {
+            sentences.append(terms.count..<(terms.count + sentence.terms.count))
+            terms += sentence.terms
+        }
     }
 }
 

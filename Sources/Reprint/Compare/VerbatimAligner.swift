@@ -59,16 +59,37 @@ public struct VerbatimAligner: Sendable {
 
     /// Maximal runs of consecutive shared shingles on one diagonal: `length` seeds from `(a, b)`.
     private func runs(_ a: [UInt64], _ b: [UInt64]) -> [(a: Int, b: Int, length: Int)] {
-        var positions: [UInt64: [Int32]] = [:]
-        positions.reserveCapacity(a.count)
-        for (index, hash) in a.enumerated() { positions[hash, default: []].append(Int32(index)) }
-        var repeatsInB: [UInt64: Int] = [:]
-        for hash in b where positions[hash] != nil { repeatsInB[hash, default: 0] += 1 }
+        // Number `a`'s distinct shingles densely; count each one's uses in both documents.
+        var ids = TermTable<Int32>(capacity: a.count, filler: 0)
+        var countA: [Int32] = []
+        let idsA = a.map { hash in
+            let id = ids.value(of: hash) {
+                countA.append(0)
+                return Int32(countA.count - 1)
+            }
+            countA[Int(id)] += 1
+            return id
+        }
+        var countB = [Int32](repeating: 0, count: countA.count)
+        let idsB = b.map { hash in
+            guard let id = ids[hash] else { return Int32(-1) }
+            countB[Int(id)] += 1
+            return id
+        }
+        // Shingle `id`'s positions in `a`, in order, are `positions[start[id]..<start[id + 1]]`.
+        var start = [Int32](repeating: 0, count: countA.count + 1)
+        for id in countA.indices { start[id + 1] = start[id] + countA[id] }
+        var positions = [Int32](repeating: 0, count: a.count)
+        var next = start
+        for (index, id) in idsA.enumerated() {
+            positions[Int(next[Int(id)])] = Int32(index)
+            next[Int(id)] += 1
+        }
 
         var seeds: [(a: Int, b: Int)] = []
-        for (j, hash) in b.enumerated() {
-            guard let list = positions[hash], list.count <= maximumRepeats, repeatsInB[hash, default: 0] <= maximumRepeats else { continue }
-            for i in list { seeds.append((Int(i), j)) }
+        for (j, id) in idsB.enumerated() where id >= 0 {
+            guard countA[Int(id)] <= maximumRepeats, countB[Int(id)] <= maximumRepeats else { continue }
+            for i in positions[Int(start[Int(id)])..<Int(start[Int(id) + 1])] { seeds.append((Int(i), j)) }
         }
         seeds.sort { ($0.a - $0.b, $0.a) < ($1.a - $1.b, $1.a) }
         var runs: [(a: Int, b: Int, length: Int)] = []

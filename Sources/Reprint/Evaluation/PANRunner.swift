@@ -24,7 +24,7 @@ public struct PANRunner: Sendable {
         let aligner = aligner
         let found = pairs.parallelMap { pair -> [PlagiarismCase] in
             let a = suspicious[pair.suspicious]!, b = sources[pair.source]!
-            return aligner.passages(a, b, weight: weights.weight).map { passage in
+            return aligner.passages(a, b) { weights.weight($0) }.map { passage in
                 PlagiarismCase(suspicious: a.originalRange(ofSentenceTokens: passage.a), source: b.originalRange(ofSentenceTokens: passage.b))
             }
         }

@@ -53,16 +53,21 @@ final class ComparableCache: @unchecked Sendable {
             lock.withLock {
                 for (document, comparable) in zip(stored, rebuilt) {
                     found[document.sequence] = comparable
-                    let cost = Self.cost(of: document.features)
-                    if let previous = entries.updateValue(Entry(comparable: comparable, cost: cost, lastUse: clock), forKey: document.sequence) {
-                        held -= previous.cost
-                    }
-                    held += cost
+                    keep(comparable, cost: Self.cost(of: comparable), as: document.sequence)
                 }
                 if held > capacity { evictOlderHalf() }
             }
         }
         return sequences.compactMap { sequence in found[sequence].map { (sequence, $0) } }
+    }
+
+    /// Keeps documents just stored, already in their comparable form.
+    func insert(_ documents: [(sequence: Int64, comparable: AnalyzedDocument)]) {
+        lock.withLock {
+            clock += 1
+            for (sequence, comparable) in documents { keep(comparable, cost: Self.cost(of: comparable), as: sequence) }
+            if held > capacity { evictOlderHalf() }
+        }
     }
 
     /// Forgets these documents.
@@ -83,7 +88,15 @@ final class ComparableCache: @unchecked Sendable {
 
     /// About how many bytes a document's comparable form takes: per word a token, two scalars,
     /// two origins and a shingle in two arrays; per term a dictionary slot.
-    private static func cost(of features: DocumentFeatures) -> Int {
-        1_024 + features.wordCount * 96 + features.termCounts.count * 32 + features.sentences.count * 64
+    /// Keeps `comparable` (the caller holds the lock).
+    private func keep(_ comparable: AnalyzedDocument, cost: Int, as sequence: Int64) {
+        if let previous = entries.updateValue(Entry(comparable: comparable, cost: cost, lastUse: clock), forKey: sequence) {
+            held -= previous.cost
+        }
+        held += cost
+    }
+
+    private static func cost(of document: AnalyzedDocument) -> Int {
+        1_024 + document.wordCount * 96 + document.termCounts.count * 48 + document.names.count * 8 + document.sentences.count * 64
     }
 }

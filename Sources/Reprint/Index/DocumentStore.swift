@@ -41,8 +41,8 @@ public protocol StoreTransaction {
     /// Adds a document, its band keys, postings and relations, counts it, and returns its sequence
     /// number. Its term and line counts are added with ``addCounts(terms:lines:)``.
     func insert(_ entry: IndexEntry) throws -> Int64
-    /// Removes a document stored as `entry`: its row, band keys, postings and relations, and uncounts
-    /// it. Its term and line counts are taken back with ``addCounts(terms:lines:)``.
+    /// Removes a document stored as `entry`: its row, its band keys and postings (those `entry`
+    /// names), its relations, and uncounts it. Its term and line counts are taken back with ``addCounts(terms:lines:)``.
     func delete(_ sequence: Int64, _ entry: IndexEntry) throws
     /// Adds each change to the number of documents using a term (`terms`) or containing a short
     /// line (`lines`), and advances the ``generation()``; a term or line whose count reaches zero

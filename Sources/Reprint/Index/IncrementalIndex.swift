@@ -28,9 +28,11 @@ public struct IncrementalIndex: Sendable {
     /// The scan settings in force (the same as ``Scanner``'s defaults unless changed).
     public let options: Scanner.Options
     /// How many documents are analyzed together (in parallel) and then stored in one transaction.
-    public var batchSize = 256
+    public var batchSize = 1024
     /// The stored term frequencies read so far.
-    private let frequencyCache = TermFrequencyCache()
+    private let frequencyCache = GenerationCache<Int>(capacity: 2_000_000) { _ in 0 }
+    /// The stored postings of the term route read so far (lists of sequence numbers, ascending).
+    private let postingCache = GenerationCache<[Int64]>(capacity: 16_000_000) { $0.count }
     /// The stored documents rebuilt for comparison so far.
     private let comparableCache = ComparableCache()
 
@@ -66,6 +68,7 @@ public struct IncrementalIndex: Sendable {
             let next = number + 1 < batches.count ? batches[number + 1] : nil
             let nextTexts = next.map(visibleTexts)
             let fresh = prepared.fresh, analyzed = prepared.analyzed
+            var committed: (generation: Int, counts: PendingCounts, added: [(sequence: Int64, comparable: AnalyzedDocument, posted: [UInt64])])?
             let outcomes = try store.write { transaction in
                 // Another writer may have stored some of them since the batch was read.
                 let storedSince = try transaction.sequences(of: fresh.map { batch[$0].id })
@@ -73,16 +76,57 @@ public struct IncrementalIndex: Sendable {
                 if let next, let nextTexts {
                     ahead = try analyzeAhead(next, texts: nextTexts, after: added, in: transaction)
                 }
-                var counts = try PendingCounts(transaction, cache: frequencyCache)
-                var position = 0
-                let outcomes = try batch.enumerated().map { index, document -> AddOutcome in
-                    guard position < fresh.count, fresh[position] == index else { return .skipped(id: document.id) }
-                    position += 1
-                    guard storedSince[document.id] == nil else { return .skipped(id: document.id) }
-                    return .added(id: document.id, matches: try insert(analyzed[position - 1], in: transaction, counts: &counts))
+                let generation = try transaction.generation()
+                let compared = try comparer.compare(added.map(\.document), in: transaction, generation: generation)
+                var counts = PendingCounts()
+                var sequences: [Int64] = []
+                for (item, outcome) in zip(added, compared) {
+                    let relations = outcome.matches.map { match in
+                        let a = switch match.counterpart {
+                        case .stored(let sequence): sequence
+                        case .batch(let position): sequences[position]
+                        }
+                        return StoredRelation(
+                            a: a, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
+                            resemblance: match.comparison.evidence.resemblance,
+                            coverageA: match.comparison.evidence.coverageA, coverageB: match.comparison.evidence.coverageB)
+                    }
+                    let features = DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: outcome.postedTerms)
+                    sequences.append(try transaction.insert(entry(for: features, relations: relations)))
+                    counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
                 }
                 try transaction.addCounts(terms: counts.terms, lines: counts.lines)
-                return outcomes
+                committed = (generation, counts, zip(sequences, compared).map { ($0, $1.comparable, $1.postedTerms) })
+                var matches: [String: [ScanReport.Pair]] = [:]
+                for (item, outcome) in zip(added, compared) {
+                    matches[item.document.id] = outcome.matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) }
+                }
+                var position = 0
+                return batch.indices.map { index -> AddOutcome in
+                    let document = batch[index]
+                    guard position < fresh.count, fresh[position] == index else { return .skipped(id: document.id) }
+                    position += 1
+                    return matches[document.id].map { .added(id: document.id, matches: $0) } ?? .skipped(id: document.id)
+                }
+            }
+            if let committed {
+                // The store is now at the next generation, and the only change is this batch's.
+                frequencyCache.advance(from: committed.generation) { frequencies in
+                    for (term, change) in committed.counts.terms { frequencies[term]? += change }
+                    return 0
+                }
+                let limit = options.maximumTermFrequency
+                postingCache.advance(from: committed.generation) { postings in
+                    var added = 0
+                    for document in committed.added {
+                        for term in document.posted where (postings[term]?.count ?? limit) < limit {
+                            postings[term]!.append(document.sequence)
+                            added += 1
+                        }
+                    }
+                    return added
+                }
+                comparableCache.insert(committed.added.map { ($0.sequence, $0.comparable) })
             }
             for outcome in outcomes { try report(outcome) }
         }
@@ -93,8 +137,7 @@ public struct IncrementalIndex: Sendable {
     public func query(_ document: SourceDocument) throws -> [ScanReport.Pair] {
         let analyzed = try prepare([document], onlyNew: false).analyzed[0]
         return try store.read { transaction in
-            let counts = try PendingCounts(transaction, cache: frequencyCache)
-            return try compareWithStored(analyzed.document, in: transaction, counts: counts).matches.map {
+            try comparer.compare([analyzed.document], in: transaction, generation: try transaction.generation())[0].matches.map {
                 ScanReport.Pair(a: $0.id, b: document.id, comparison: $0.comparison)
             }
         }
@@ -105,7 +148,7 @@ public struct IncrementalIndex: Sendable {
         try store.write { transaction in
             let sequences = try transaction.sequences(of: ids)
             comparableCache.forget(sequences.values)
-            var counts = try PendingCounts(transaction, cache: frequencyCache)
+            var counts = PendingCounts()
             for stored in try transaction.documents(Array(sequences.values)) {
                 try transaction.delete(stored.sequence, entry(for: stored.features, relations: []))
                 counts.add(stored.features.termCounts.keys, lines: stored.features.lineKeys, by: -1)
@@ -269,64 +312,11 @@ public struct IncrementalIndex: Sendable {
         return PreparedBatch(documents: documents, fresh: fresh, analyzed: analyzed, documentCount: documentCount, lineCounts: lineCounts)
     }
 
-    // MARK: Candidates and comparison
+    // MARK: Storing
 
-    private struct Match {
-        var sequence: Int64
-        var id: String
-        var comparison: Comparison
-    }
-
-    private func insert(_ item: Analyzed, in transaction: any StoreTransaction, counts: inout PendingCounts) throws -> [ScanReport.Pair] {
-        let (matches, weights) = try compareWithStored(item.document, in: transaction, counts: counts)
-        let posted = weights.distinctiveTerms(of: item.document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
-        let relations = matches.map { match in
-            StoredRelation(
-                a: match.sequence, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
-                resemblance: match.comparison.evidence.resemblance,
-                coverageA: match.comparison.evidence.coverageA, coverageB: match.comparison.evidence.coverageB)
-        }
-        _ = try transaction.insert(entry(for: DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: posted), relations: relations))
-        counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
-        return matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) }
-    }
-
-    /// The stored documents related to `document`, in collection order, with their comparisons,
-    /// and the weights of the new document's terms; `counts` are the transaction's term counts.
-    private func compareWithStored(
-        _ document: AnalyzedDocument, in transaction: any StoreTransaction, counts: PendingCounts
-    ) throws -> (matches: [Match], weights: TermWeights) {
-        var candidates = Set(try transaction.documents(withExactHash: document.exactHash))
-        candidates.formUnion(try transaction.documents(inBuckets: bandKeys(of: document.signature)))
-        let documentCount = try transaction.documentCount() + 1
-        // The new document is one of its terms' users.
-        var frequencies = try counts.frequencies(of: Array(document.termCounts.keys), in: transaction)
-        for term in document.termCounts.keys { frequencies[term, default: 0] += 1 }
-        let newWeights = TermWeights(documentCount: documentCount, frequencies: frequencies)
-        let distinctive = newWeights.distinctiveTerms(of: document, count: options.distinctiveTerms)
-        var shared: [Int64: Int] = [:]
-        // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
-        for list in try transaction.postings(of: distinctive, limit: options.maximumTermFrequency).values
-        where list.count < options.maximumTermFrequency {
-            for sequence in list { shared[sequence, default: 0] += 1 }
-        }
-        let needed = min(options.minimumSharedTerms, distinctive.count)
-        candidates.formUnion(shared.filter { $0.value >= needed }.keys)
-        guard !candidates.isEmpty else { return ([], newWeights) }
-        let stored = try comparableCache.comparables(of: candidates.sorted(), read: transaction.documents)
-        let comparables = stored.map(\.document)
-        var otherTerms = Set<UInt64>()
-        for comparable in comparables {
-            for term in comparable.termCounts.keys where frequencies[term] == nil { otherTerms.insert(term) }
-        }
-        frequencies.merge(try counts.frequencies(of: Array(otherTerms), in: transaction)) { $1 }
-        let weights = TermWeights(documentCount: documentCount, frequencies: frequencies)
-        let comparer = options.comparer, shingleSize = options.shingleSize
-        let comparisons = comparables.parallelMap { comparer.compare($0, document, weights: weights, shingleSize: shingleSize) }
-        let matches = zip(stored, comparisons).filter { $0.1.relation != .unrelated }.map {
-            Match(sequence: $0.0.sequence, id: $0.0.document.id, comparison: $0.1)
-        }
-        return (matches, newWeights)
+    /// Compares a batch's documents with the stored documents and each other.
+    private var comparer: BatchComparer {
+        BatchComparer(options: options, frequencyCache: frequencyCache, postingCache: postingCache, comparableCache: comparableCache)
     }
 
     private func bandKeys(of signature: MinHashSignature) -> [UInt64] {

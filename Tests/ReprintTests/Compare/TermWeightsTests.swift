@@ -25,6 +25,17 @@ struct TermWeightsTests {
         #expect(Self.weights.weight(Self.term("chess")) > Self.weights.weight(Self.term("riverton")))
     }
 
+    @Test func knownFrequenciesGiveTheFormulasWeights() {
+        let weights = TermWeights(documentCount: 10, frequencies: [1: 9, 2: 1, 0: 4])
+        #expect(weights.frequency(of: 1) == 9)
+        #expect(weights.frequency(of: 0) == 4)
+        #expect(weights.frequency(of: 3) == 0)
+        #expect(weights.weight(1) == log(11.0 / 10.0) + 1)
+        #expect(weights.weight(2) == log(11.0 / 2.0) + 1)
+        #expect(weights.weight(0) == log(11.0 / 5.0) + 1)
+        #expect(weights.weight(3) == log(11.0) + 1)
+    }
+
     @Test func withoutACollectionEveryTermWeighsOne() {
         #expect(TermWeights().weight(Self.term("bridge")) == 1)
     }

@@ -1,0 +1,214 @@
+import Foundation
+
+/// Compares the documents of one batch with the stored documents and with the documents before
+/// them in the batch, exactly as if each were added to the store right after the ones before it,
+/// but with every comparison of the batch on all cores at once.
+///
+/// What adding document `i` of a batch sees, and what this computes without writing anything: a
+/// collection of the stored documents plus documents `0..<i` of the batch, term counts that
+/// include those documents and document `i` itself, their band keys, exact hashes and postings.
+/// The store is read once per batch for what is stored; the batch's part is kept in memory.
+struct BatchComparer {
+    /// A document a batch document is compared with.
+    enum Counterpart: Hashable, Comparable {
+        /// A stored document, by sequence number.
+        case stored(Int64)
+        /// The batch document at this position (before the one compared).
+        case batch(Int)
+
+        static func < (lhs: Counterpart, rhs: Counterpart) -> Bool {
+            switch (lhs, rhs) {
+            case let (.stored(a), .stored(b)): a < b
+            case let (.batch(a), .batch(b)): a < b
+            case (.stored, .batch): true
+            case (.batch, .stored): false
+            }
+        }
+    }
+
+    /// A document related to a batch document, with their comparison (the batch document is `b`).
+    struct Match {
+        var counterpart: Counterpart
+        var id: String
+        var comparison: Comparison
+    }
+
+    /// What comparing one batch document found.
+    struct Outcome {
+        /// Its related documents, in collection order.
+        var matches: [Match]
+        /// The terms it is posted under for the term route (its heaviest terms when it is added).
+        var postedTerms: [UInt64]
+        /// Its features as a stored document's are rebuilt for comparison.
+        var comparable: AnalyzedDocument
+    }
+
+    let options: Scanner.Options
+    let frequencyCache: GenerationCache<Int>
+    let postingCache: GenerationCache<[Int64]>
+    let comparableCache: ComparableCache
+
+    /// Compares `documents` in order; `generation` is the store's generation as `transaction` sees it.
+    func compare(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int) throws -> [Outcome] {
+        let storedCount = try transaction.documentCount()
+        let batchTerms = BatchTerms(documents)
+        let storedFrequencies = try frequencyCache.values(of: batchTerms.terms, generation: generation, absent: 0, read: transaction.frequencies)
+
+        // Candidates, document by document: what the store holds plus the batch before it.
+        let lsh = LSHIndex(bands: options.bands, rows: options.rows)
+        var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
+        var sharedTerms = SharedTermCounter()
+        var posted: [[UInt64]] = [], candidates: [[Counterpart]] = []
+        for (position, document) in documents.enumerated() {
+            var builder = TermWeights.Builder(capacity: document.termCounts.count)
+            for term in document.termCounts.keys {
+                builder.add(term) { (storedFrequencies[term] ?? 0) + batchTerms.users(of: term, before: position) + 1 }
+            }
+            let weights = builder.weights(documentCount: storedCount + position + 1)
+            var found = Set(try transaction.documents(withExactHash: document.exactHash).map(Counterpart.stored))
+            found.formUnion((exactHashes[document.exactHash] ?? []).map(Counterpart.batch))
+            let keys = (0..<options.bands).map { lsh.bandKey(document.signature, $0) }
+            found.formUnion(try transaction.documents(inBuckets: keys).map(Counterpart.stored))
+            for key in keys { found.formUnion((buckets[key] ?? []).map(Counterpart.batch)) }
+            let distinctive = weights.distinctiveTerms(of: document, count: options.distinctiveTerms)
+            let limit = options.maximumTermFrequency
+            let storedPostings = try postingCache.values(of: distinctive, generation: generation, absent: []) {
+                try transaction.postings(of: $0, limit: limit)
+            }
+            // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
+            let lists = distinctive.compactMap { term -> (stored: [Int64], batch: [Int])? in
+                let stored = storedPostings[term] ?? [], batch = postings[term] ?? []
+                return stored.count + batch.count < limit ? (stored, batch) : nil
+            }
+            let needed = min(options.minimumSharedTerms, distinctive.count)
+            found.formUnion(sharedTerms.documents(in: lists, atLeast: needed))
+            candidates.append(found.sorted())
+
+            let terms = weights.distinctiveTerms(of: document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
+            posted.append(terms)
+            exactHashes[document.exactHash, default: []].append(position)
+            for key in Set(keys) { buckets[key, default: []].append(position) }
+            for term in terms { postings[term, default: []].append(position) }
+        }
+
+        // The candidates' features and the counts of the terms only they use.
+        var storedSequences: Set<Int64> = []
+        for list in candidates {
+            for case .stored(let sequence) in list { storedSequences.insert(sequence) }
+        }
+        var comparables: [Counterpart: AnalyzedDocument] = [:]
+        for (sequence, document) in try comparableCache.comparables(of: storedSequences.sorted(), read: transaction.documents) {
+            comparables[.stored(sequence)] = document
+        }
+        var otherTerms: [UInt64] = []
+        for document in comparables.values {
+            for (term, _) in document.sortedTermCounts where !batchTerms.contains(term) { otherTerms.append(term) }
+        }
+        let otherFrequencies = try frequencyCache.values(of: Array(Set(otherTerms)), generation: generation, absent: 0, read: transaction.frequencies)
+        // Every term's stored count, for the hot loop below.
+        var table = TermTable<Int32>(capacity: storedFrequencies.count + otherFrequencies.count, filler: 0)
+        for (term, frequency) in storedFrequencies.merging(otherFrequencies, uniquingKeysWith: { $1 }) {
+            table.modify(term, initial: 0) { $0 = Int32(frequency) }
+        }
+        let storedTable = table
+        let batchComparables = documents.indices.map { position in
+            DocumentFeatures(documents[position], lineKeys: [], postedTerms: posted[position]).comparable
+        }
+        for (position, comparable) in batchComparables.enumerated() { comparables[.batch(position)] = comparable }
+
+        // Each document's term weights, then every comparison, on all cores.
+        let found = documents.indices.map { position in candidates[position].compactMap { counterpart in comparables[counterpart].map { (counterpart, $0) } } }
+        let weights = documents.indices.map { $0 }.parallelMap { position in
+            // Document `position` is one of its terms' users; the batch before it uses some too.
+            var builder = TermWeights.Builder(capacity: documents[position].termCounts.count + 16 * found[position].count)
+            for (term, _) in documents[position].sortedTermCounts {
+                builder.add(term) { Int(storedTable[term] ?? 0) + batchTerms.users(of: term, before: position) + 1 }
+            }
+            for (_, candidate) in found[position] {
+                for (term, _) in candidate.sortedTermCounts {
+                    builder.add(term) { Int(storedTable[term] ?? 0) + batchTerms.users(of: term, before: position) }
+                }
+            }
+            return builder.weights(documentCount: storedCount + position + 1)
+        }
+        let pairs = found.enumerated().flatMap { position, list in list.map { (position, $0.1) } }
+        let comparer = options.comparer, shingleSize = options.shingleSize
+        let comparisons = pairs.parallelMap { position, candidate in
+            comparer.compare(candidate, documents[position], weights: weights[position], shingleSize: shingleSize)
+        }
+        var outcomes: [Outcome] = []
+        var next = 0
+        for (position, list) in found.enumerated() {
+            var matches: [Match] = []
+            for (counterpart, candidate) in list {
+                let comparison = comparisons[next]
+                next += 1
+                if comparison.relation != .unrelated {
+                    matches.append(Match(counterpart: counterpart, id: candidate.id, comparison: comparison))
+                }
+            }
+            outcomes.append(Outcome(matches: matches, postedTerms: posted[position], comparable: batchComparables[position]))
+        }
+        return outcomes
+    }
+}
+
+/// Finds the documents that appear in at least so many of a document's posting lists, counting
+/// in a flat array indexed by sequence number instead of hashing (lists hold thousands of documents).
+private struct SharedTermCounter {
+    private var counts: [UInt8] = []
+    private var touched: [Int] = []
+
+    /// The documents (stored, or earlier in the batch) in at least `needed` of `lists`.
+    mutating func documents(in lists: [(stored: [Int64], batch: [Int])], atLeast needed: Int) -> [BatchComparer.Counterpart] {
+        var found: [BatchComparer.Counterpart] = []
+        var batchCounts: [Int: Int] = [:]
+        for (stored, batch) in lists {
+            for sequence in stored {
+                let index = Int(sequence)
+                if index >= counts.count { counts += [UInt8](repeating: 0, count: max(index + 1 - counts.count, counts.count)) }
+                if counts[index] == 0 { touched.append(index) }
+                counts[index] &+= 1
+                if Int(counts[index]) == needed { found.append(.stored(sequence)) }
+            }
+            for position in batch {
+                batchCounts[position, default: 0] += 1
+                if batchCounts[position] == needed { found.append(.batch(position)) }
+            }
+        }
+        for index in touched { counts[index] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        return found
+    }
+}
+
+/// The content terms of a batch's documents, with the positions of the documents that use each.
+private struct BatchTerms {
+    private var positions: TermTable<[Int32]>
+    /// Every term some document of the batch uses.
+    private(set) var terms: [UInt64] = []
+
+    init(_ documents: [AnalyzedDocument]) {
+        positions = TermTable(capacity: documents.reduce(0) { $0 + $1.termCounts.count }, filler: [])
+        for (position, document) in documents.enumerated() {
+            for term in document.termCounts.keys {
+                if positions[term] == nil { terms.append(term) }
+                positions.modify(term, initial: []) { $0.append(Int32(position)) }
+            }
+        }
+    }
+
+    /// Whether some document of the batch uses `term`.
+    func contains(_ term: UInt64) -> Bool { positions[term] != nil }
+
+    /// The number of the batch's documents before `position` that use `term`.
+    func users(of term: UInt64, before position: Int) -> Int {
+        guard let list = positions[term] else { return 0 }
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -185,12 +185,22 @@ private struct PostgresTransaction: CountingTransaction {
         return Dictionary(try rows.map { try $0.decode((String, Int64).self, context: .default) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func documents(withExactHash hash: UInt64) throws -> [Int64] {
-        try run("SELECT seq FROM reprint_documents WHERE exact_hash = \(hash.stored)").map { try $0.decode(Int64.self) }
+    func documents(withExactHashes hashes: [UInt64]) throws -> [UInt64: [Int64]] {
+        try grouped(run("SELECT exact_hash, seq FROM reprint_documents WHERE exact_hash = ANY(\(hashes.map(\.stored)))"))
     }
 
-    func documents(inBuckets keys: [UInt64]) throws -> [Int64] {
-        try run("SELECT DISTINCT doc FROM reprint_bands WHERE key = ANY(\(keys.map(\.stored)))").map { try $0.decode(Int64.self) }
+    func documents(inBuckets keys: [UInt64]) throws -> [UInt64: [Int64]] {
+        try grouped(run("SELECT key, doc FROM reprint_bands WHERE key = ANY(\(keys.map(\.stored)))"))
+    }
+
+    /// (hash, document) rows grouped by hash.
+    private func grouped(_ rows: PostgresQueryResult) throws -> [UInt64: [Int64]] {
+        var result: [UInt64: [Int64]] = [:]
+        for row in rows {
+            let (key, document) = try row.decode((Int64, Int64).self)
+            result[key.hash, default: []].append(document)
+        }
+        return result
     }
 
     func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]] {

@@ -70,15 +70,13 @@ struct BatchComparer {
         }
         let posted = terms.map(\.posted)
 
-        // What the store holds: one lookup per document and table.
+        // What the store holds: one lookup per table for the whole batch.
         let limit = options.maximumTermFrequency
         let storedPostings = try postingCache.values(of: Array(Set(terms.flatMap(\.distinctive))), generation: generation, absent: []) {
             try transaction.postings(of: $0, limit: limit)
         }
-        let stored = try documents.indices.map { position in
-            Set(try transaction.documents(withExactHash: documents[position].exactHash))
-                .union(try transaction.documents(inBuckets: keys[position]))
-        }
+        let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents.map(\.exactHash))))
+        let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys.joined())))
 
         // The batch's own exact hashes, band keys and postings, by position.
         var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
@@ -94,9 +92,12 @@ struct BatchComparer {
         let candidates = documents.indices.map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
             let (exactHashes, buckets, postings) = batchIndex
             func before(_ list: [Int]?) -> [Counterpart] { (list ?? []).prefix { $0 < position }.map(Counterpart.batch) }
-            var found = Set(stored[position].map(Counterpart.stored))
+            var found = Set((storedCopies[documents[position].exactHash] ?? []).map(Counterpart.stored))
             found.formUnion(before(exactHashes[documents[position].exactHash]))
-            for key in keys[position] { found.formUnion(before(buckets[key])) }
+            for key in keys[position] {
+                found.formUnion((storedBuckets[key] ?? []).map(Counterpart.stored))
+                found.formUnion(before(buckets[key]))
+            }
             let distinctive = terms[position].distinctive
             // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
             let lists = distinctive.compactMap { term -> (stored: [Int64], batch: [Int])? in

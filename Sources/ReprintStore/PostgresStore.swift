@@ -94,6 +94,7 @@ public final class PostgresStore: DocumentStore {
         do {
             for statement in begin.split(separator: ";") { _ = try transaction.run(PostgresQuery(unsafeSQL: String(statement))) }
             let result = try body(transaction)
+            try transaction.flush()
             _ = try transaction.run("COMMIT")
             return result
         } catch {
@@ -113,9 +114,57 @@ public final class PostgresStore: DocumentStore {
 }
 
 /// One PostgreSQL transaction on the store's connection. Lists travel as arrays (`= ANY($1)`, `unnest`).
+///
+/// Each statement is a round trip, so an inserted document's band keys, postings and relations,
+/// and the document counter, are written for all the transaction's documents at once: with its
+/// counts (``addCounts(terms:lines:)``) or at its commit, whichever comes first. Reads in between
+/// do not see them (the index reads nothing between its inserts and its counts).
 private struct PostgresTransaction: CountingTransaction {
     let connection: PostgresConnection
     let logger: Logger
+    /// The rows of the documents inserted so far and not yet written.
+    private let pending = PendingRows()
+
+    /// Rows waiting to be written in one statement per table.
+    private final class PendingRows {
+        var bands: (keys: [Int64], documents: [Int64]) = ([], [])
+        var postings: (terms: [Int64], documents: [Int64]) = ([], [])
+        var relations: [StoredRelation] = []
+        var documents = 0
+    }
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Writes the pending rows.
+    func flush() throws {
+        if !pending.bands.keys.isEmpty {
+            _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT * FROM unnest(\(pending.bands.keys)::int8[], \(pending.bands.documents)::int8[]) ON CONFLICT DO NOTHING")
+        }
+        if !pending.postings.terms.isEmpty {
+            _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT * FROM unnest(\(pending.postings.terms)::int8[], \(pending.postings.documents)::int8[]) ON CONFLICT DO NOTHING")
+        }
+        if !pending.relations.isEmpty {
+            let relations = pending.relations
+            _ = try run("""
+                INSERT INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
+                SELECT a, b, relation, NULLIF(contained, ''), resemblance, coverage_a, coverage_b
+                FROM unnest(\(relations.map(\.a))::int8[], \(relations.map(\.b))::int8[], \(relations.map(\.relation.rawValue))::text[],
+                            \(relations.map { $0.contained?.rawValue ?? "" })::text[],
+                            \(relations.map(\.resemblance))::float8[], \(relations.map(\.coverageA))::float8[], \(relations.map(\.coverageB))::float8[])
+                     AS r(a, b, relation, contained, resemblance, coverage_a, coverage_b)
+                ON CONFLICT (a, b) DO UPDATE SET relation = excluded.relation, contained = excluded.contained,
+                    resemblance = excluded.resemblance, coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b
+                """)
+        }
+        if pending.documents != 0 { try setCount(by: pending.documents) }
+        pending.bands = ([], [])
+        pending.postings = ([], [])
+        pending.relations = []
+        pending.documents = 0
+    }
 
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
         try connection.query(query, logger: logger).wait()
@@ -136,12 +185,22 @@ private struct PostgresTransaction: CountingTransaction {
         return Dictionary(try rows.map { try $0.decode((String, Int64).self, context: .default) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func documents(withExactHash hash: UInt64) throws -> [Int64] {
-        try run("SELECT seq FROM reprint_documents WHERE exact_hash = \(hash.stored)").map { try $0.decode(Int64.self) }
+    func documents(withExactHashes hashes: [UInt64]) throws -> [UInt64: [Int64]] {
+        try grouped(run("SELECT exact_hash, seq FROM reprint_documents WHERE exact_hash = ANY(\(hashes.map(\.stored)))"))
     }
 
-    func documents(inBuckets keys: [UInt64]) throws -> [Int64] {
-        try run("SELECT DISTINCT doc FROM reprint_bands WHERE key = ANY(\(keys.map(\.stored)))").map { try $0.decode(Int64.self) }
+    func documents(inBuckets keys: [UInt64]) throws -> [UInt64: [Int64]] {
+        try grouped(run("SELECT key, doc FROM reprint_bands WHERE key = ANY(\(keys.map(\.stored)))"))
+    }
+
+    /// (hash, document) rows grouped by hash.
+    private func grouped(_ rows: PostgresQueryResult) throws -> [UInt64: [Int64]] {
+        var result: [UInt64: [Int64]] = [:]
+        for row in rows {
+            let (key, document) = try row.decode((Int64, Int64).self)
+            result[key.hash, default: []].append(document)
+        }
+        return result
     }
 
     func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]] {
@@ -200,21 +259,16 @@ private struct PostgresTransaction: CountingTransaction {
             RETURNING seq
             """)
         guard let sequence = try rows.first?.decode(Int64.self) else { throw StoreError.database("the insert returned no sequence number") }
-        _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT unnest(\(entry.bandKeys.map(\.stored))::int8[]), \(sequence) ON CONFLICT DO NOTHING")
-        _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT unnest(\(features.postedTerms.map(\.stored))::int8[]), \(sequence) ON CONFLICT DO NOTHING")
-        if !entry.relations.isEmpty {
-            let relations = entry.relations
-            _ = try run("""
-                INSERT INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
-                SELECT a, \(sequence), relation, NULLIF(contained, ''), resemblance, coverage_a, coverage_b
-                FROM unnest(\(relations.map(\.a))::int8[], \(relations.map(\.relation.rawValue))::text[], \(relations.map { $0.contained?.rawValue ?? "" })::text[],
-                            \(relations.map(\.resemblance))::float8[], \(relations.map(\.coverageA))::float8[], \(relations.map(\.coverageB))::float8[])
-                     AS r(a, relation, contained, resemblance, coverage_a, coverage_b)
-                ON CONFLICT (a, b) DO UPDATE SET relation = excluded.relation, contained = excluded.contained,
-                    resemblance = excluded.resemblance, coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b
-                """)
+        pending.bands.keys += entry.bandKeys.map(\.stored)
+        pending.bands.documents += Array(repeating: sequence, count: entry.bandKeys.count)
+        pending.postings.terms += features.postedTerms.map(\.stored)
+        pending.postings.documents += Array(repeating: sequence, count: features.postedTerms.count)
+        pending.relations += entry.relations.map { relation in
+            var relation = relation
+            relation.b = sequence
+            return relation
         }
-        try setCount(by: 1)
+        pending.documents += 1
         return sequence
     }
 
@@ -227,6 +281,7 @@ private struct PostgresTransaction: CountingTransaction {
     }
 
     func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
+        try flush()
         try add(terms, table: "reprint_terms", key: "term")
         try add(lines, table: "reprint_lines", key: "key")
         _ = try run("UPDATE reprint_meta SET value = (value::bigint + 1)::text WHERE key = 'generation'")

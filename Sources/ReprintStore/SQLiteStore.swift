@@ -143,14 +143,21 @@ private struct SQLiteTransaction: CountingTransaction {
         return Dictionary(rows.map { ($0[0] as String, $0[1] as Int64) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func documents(withExactHash hash: UInt64) throws -> [Int64] {
-        try Int64.fetchAll(db.cachedStatement(sql: "SELECT seq FROM reprint_documents WHERE exact_hash = ?"), arguments: [hash.stored])
+    func documents(withExactHashes hashes: [UInt64]) throws -> [UInt64: [Int64]] {
+        try grouped("SELECT exact_hash, seq FROM reprint_documents WHERE exact_hash IN (SELECT value FROM json_each(?))", hashes)
     }
 
-    func documents(inBuckets keys: [UInt64]) throws -> [Int64] {
-        try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT DISTINCT doc FROM reprint_bands WHERE key IN (SELECT value FROM json_each(?))"),
-            arguments: [json(keys)])
+    func documents(inBuckets keys: [UInt64]) throws -> [UInt64: [Int64]] {
+        try grouped("SELECT key, doc FROM reprint_bands WHERE key IN (SELECT value FROM json_each(?))", keys)
+    }
+
+    /// The (hash, document) rows `sql` selects for `keys` (bound as a JSON array), grouped by hash.
+    private func grouped(_ sql: String, _ keys: [UInt64]) throws -> [UInt64: [Int64]] {
+        guard !keys.isEmpty else { return [:] }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [json(keys)])
+        var result: [UInt64: [Int64]] = [:]
+        while let row = try rows.next() { result[(row[0] as Int64).hash, default: []].append(row[1]) }
+        return result
     }
 
     func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]] {

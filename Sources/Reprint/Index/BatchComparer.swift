@@ -54,41 +54,58 @@ struct BatchComparer {
         let batchTerms = BatchTerms(documents)
         let storedFrequencies = try frequencyCache.values(of: batchTerms.terms, generation: generation, absent: 0, read: transaction.frequencies)
 
-        // Candidates, document by document: what the store holds plus the batch before it.
+        // Each document's own terms weighed as the store plus the batch before it count them, on all cores.
         let lsh = LSHIndex(bands: options.bands, rows: options.rows)
-        var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
-        var sharedTerms = SharedTermCounter()
-        var posted: [[UInt64]] = [], candidates: [[Counterpart]] = []
-        for (position, document) in documents.enumerated() {
+        let bands = options.bands, distinctiveCount = options.distinctiveTerms
+        let keys = documents.map { document in (0..<bands).map { lsh.bandKey(document.signature, $0) } }
+        let terms = documents.indices.map { $0 }.parallelMap { position -> (distinctive: [UInt64], posted: [UInt64]) in
+            let document = documents[position]
             var builder = TermWeights.Builder(capacity: document.termCounts.count)
             for term in document.termCounts.keys {
                 builder.add(term) { (storedFrequencies[term] ?? 0) + batchTerms.users(of: term, before: position) + 1 }
             }
             let weights = builder.weights(documentCount: storedCount + position + 1)
-            var found = Set(try transaction.documents(withExactHash: document.exactHash).map(Counterpart.stored))
-            found.formUnion((exactHashes[document.exactHash] ?? []).map(Counterpart.batch))
-            let keys = (0..<options.bands).map { lsh.bandKey(document.signature, $0) }
-            found.formUnion(try transaction.documents(inBuckets: keys).map(Counterpart.stored))
-            for key in keys { found.formUnion((buckets[key] ?? []).map(Counterpart.batch)) }
-            let distinctive = weights.distinctiveTerms(of: document, count: options.distinctiveTerms)
-            let limit = options.maximumTermFrequency
-            let storedPostings = try postingCache.values(of: distinctive, generation: generation, absent: []) {
-                try transaction.postings(of: $0, limit: limit)
+            return (weights.distinctiveTerms(of: document, count: distinctiveCount),
+                    weights.distinctiveTerms(of: document, count: 2 * distinctiveCount, minimumFrequency: 1))
+        }
+        let posted = terms.map(\.posted)
+
+        // What the store holds: one lookup per table for the whole batch.
+        let limit = options.maximumTermFrequency
+        let storedPostings = try postingCache.values(of: Array(Set(terms.flatMap(\.distinctive))), generation: generation, absent: []) {
+            try transaction.postings(of: $0, limit: limit)
+        }
+        let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents.map(\.exactHash))))
+        let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys.joined())))
+
+        // The batch's own exact hashes, band keys and postings, by position.
+        var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
+        for (position, document) in documents.enumerated() {
+            exactHashes[document.exactHash, default: []].append(position)
+            for key in Set(keys[position]) { buckets[key, default: []].append(position) }
+            for term in posted[position] { postings[term, default: []].append(position) }
+        }
+        let batchIndex = (exactHashes, buckets, postings)
+
+        // Each document's candidates: the stored ones plus the batch's before it, on all cores.
+        let minimumShared = options.minimumSharedTerms
+        let candidates = documents.indices.map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
+            let (exactHashes, buckets, postings) = batchIndex
+            func before(_ list: [Int]?) -> [Counterpart] { (list ?? []).prefix { $0 < position }.map(Counterpart.batch) }
+            var found = Set((storedCopies[documents[position].exactHash] ?? []).map(Counterpart.stored))
+            found.formUnion(before(exactHashes[documents[position].exactHash]))
+            for key in keys[position] {
+                found.formUnion((storedBuckets[key] ?? []).map(Counterpart.stored))
+                found.formUnion(before(buckets[key]))
             }
+            let distinctive = terms[position].distinctive
             // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
             let lists = distinctive.compactMap { term -> (stored: [Int64], batch: [Int])? in
-                let stored = storedPostings[term] ?? [], batch = postings[term] ?? []
-                return stored.count + batch.count < limit ? (stored, batch) : nil
+                let stored = storedPostings[term] ?? [], batch = (postings[term] ?? []).prefix { $0 < position }
+                return stored.count + batch.count < limit ? (stored, Array(batch)) : nil
             }
-            let needed = min(options.minimumSharedTerms, distinctive.count)
-            found.formUnion(sharedTerms.documents(in: lists, atLeast: needed))
-            candidates.append(found.sorted())
-
-            let terms = weights.distinctiveTerms(of: document, count: 2 * options.distinctiveTerms, minimumFrequency: 1)
-            posted.append(terms)
-            exactHashes[document.exactHash, default: []].append(position)
-            for key in Set(keys) { buckets[key, default: []].append(position) }
-            for term in terms { postings[term, default: []].append(position) }
+            found.formUnion(counter.documents(in: lists, atLeast: min(minimumShared, distinctive.count)))
+            return found.sorted()
         }
 
         // The candidates' features and the counts of the terms only they use.

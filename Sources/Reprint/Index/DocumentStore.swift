@@ -26,10 +26,10 @@ public protocol StoreTransaction {
     func generation() throws -> Int
     /// The sequence numbers of the documents among `ids` that are stored.
     func sequences(of ids: [String]) throws -> [String: Int64]
-    /// The documents whose exact hash is `hash`.
-    func documents(withExactHash hash: UInt64) throws -> [Int64]
-    /// The documents with at least one of the band keys `keys`.
-    func documents(inBuckets keys: [UInt64]) throws -> [Int64]
+    /// The documents stored under each of the exact hashes `hashes` (hashes no document has are left out).
+    func documents(withExactHashes hashes: [UInt64]) throws -> [UInt64: [Int64]]
+    /// The documents with each of the band keys `keys` (keys no document has are left out).
+    func documents(inBuckets keys: [UInt64]) throws -> [UInt64: [Int64]]
     /// For each term of `terms`, the documents posted under it: at most `limit` of them.
     func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]]
     /// The number of documents using each of `terms` (missing terms are used by none).

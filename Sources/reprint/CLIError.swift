@@ -4,7 +4,7 @@ import Foundation
 enum CLIError: Error, CustomStringConvertible {
     case nothingToRead
     case cannotRead(String)
-    case cannotWrite(String)
+    case cannotWrite(String, reason: String)
     case badPairsFile(String, line: Int, reason: String)
     case unknownDocument(String, pairsFile: String)
 
@@ -14,8 +14,8 @@ enum CLIError: Error, CustomStringConvertible {
             "no document could be read (see the warnings above)"
         case .cannotRead(let path):
             "cannot read \(path)"
-        case .cannotWrite(let path):
-            "cannot write \(path) (check the folder exists and is writable)"
+        case .cannotWrite(let path, let reason):
+            "cannot write \(path): \(reason)"
         case .badPairsFile(let path, let line, let reason):
             "\(path):\(line): \(reason)"
         case .unknownDocument(let id, let path):

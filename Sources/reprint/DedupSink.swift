@@ -14,7 +14,7 @@ final class DedupSink: DedupOutput {
     init(reportPath: String?, showsProgress: Bool) throws {
         if let reportPath {
             let descriptor = open(reportPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard descriptor >= 0 else { throw CLIError.cannotWrite(reportPath) }
+            guard descriptor >= 0 else { throw CLIError.cannotWrite(reportPath, reason: String(cString: strerror(errno))) }
             report = BufferedFile(descriptor: descriptor, name: reportPath)
         }
         self.showsProgress = showsProgress
@@ -126,7 +126,7 @@ struct BufferedFile {
         send()
         let state = state
         if let code = writer.sync(execute: { state.failure }) {
-            throw CLIError.cannotWrite("\(name): \(String(cString: strerror(code)))")
+            throw CLIError.cannotWrite(name, reason: String(cString: strerror(code)))
         }
     }
 

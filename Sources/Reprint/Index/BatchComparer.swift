@@ -50,103 +50,37 @@ struct BatchComparer {
 
     /// Compares `documents` in order; `generation` is the store's generation as `transaction` sees it.
     func compare(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int) throws -> [Outcome] {
-        let storedCount = try transaction.documentCount()
-        let batchTerms = BatchTerms(documents)
-        let storedFrequencies = try frequencyCache.values(of: batchTerms.terms, generation: generation, absent: 0, read: transaction.frequencies)
+        let batch = try Batch(documents, in: transaction, generation: generation, cache: frequencyCache)
+        let terms = batch.ownTerms(distinctive: options.distinctiveTerms)
+        let candidates = try findCandidates(batch, terms: terms, in: transaction, generation: generation)
 
-        // Each document's own terms weighed as the store plus the batch before it count them, on all cores.
-        let lsh = LSHIndex(bands: options.bands, rows: options.rows)
-        let bands = options.bands, distinctiveCount = options.distinctiveTerms
-        let keys = documents.map { document in (0..<bands).map { lsh.bandKey(document.signature, $0) } }
-        let terms = documents.indices.map { $0 }.parallelMap { position -> (distinctive: [UInt64], posted: [UInt64]) in
-            let document = documents[position]
-            var builder = TermWeights.Builder(capacity: document.termCounts.count)
-            for term in document.termCounts.keys {
-                builder.add(term) { (storedFrequencies[term] ?? 0) + batchTerms.users(of: term, before: position) + 1 }
-            }
-            let weights = builder.weights(documentCount: storedCount + position + 1)
-            return (weights.distinctiveTerms(of: document, count: distinctiveCount),
-                    weights.distinctiveTerms(of: document, count: 2 * distinctiveCount, minimumFrequency: 1))
-        }
-        let posted = terms.map(\.posted)
-
-        // What the store holds: one lookup per table for the whole batch.
-        let limit = options.maximumTermFrequency
-        let storedPostings = try postingCache.values(of: Array(Set(terms.flatMap(\.distinctive))), generation: generation, absent: []) {
-            try transaction.postings(of: $0, limit: limit)
-        }
-        let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents.map(\.exactHash))))
-        let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys.joined())))
-
-        // The batch's own exact hashes, band keys and postings, by position.
-        var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
-        for (position, document) in documents.enumerated() {
-            exactHashes[document.exactHash, default: []].append(position)
-            for key in Set(keys[position]) { buckets[key, default: []].append(position) }
-            for term in posted[position] { postings[term, default: []].append(position) }
-        }
-        let batchIndex = (exactHashes, buckets, postings)
-
-        // Each document's candidates: the stored ones plus the batch's before it, on all cores.
-        let minimumShared = options.minimumSharedTerms
-        let candidates = documents.indices.map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
-            let (exactHashes, buckets, postings) = batchIndex
-            func before(_ list: [Int]?) -> [Counterpart] { (list ?? []).prefix { $0 < position }.map(Counterpart.batch) }
-            var found = Set((storedCopies[documents[position].exactHash] ?? []).map(Counterpart.stored))
-            found.formUnion(before(exactHashes[documents[position].exactHash]))
-            for key in keys[position] {
-                found.formUnion((storedBuckets[key] ?? []).map(Counterpart.stored))
-                found.formUnion(before(buckets[key]))
-            }
-            let distinctive = terms[position].distinctive
-            // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
-            let lists = distinctive.compactMap { term -> (stored: [Int64], batch: [Int])? in
-                let stored = storedPostings[term] ?? [], batch = (postings[term] ?? []).prefix { $0 < position }
-                return stored.count + batch.count < limit ? (stored, Array(batch)) : nil
-            }
-            found.formUnion(counter.documents(in: lists, atLeast: min(minimumShared, distinctive.count)))
-            return found.sorted()
-        }
-
-        // The candidates' features and the counts of the terms only they use.
-        var storedSequences: Set<Int64> = []
-        for list in candidates {
-            for case .stored(let sequence) in list { storedSequences.insert(sequence) }
-        }
+        // The candidates' features, and the counts of the terms only they use.
+        let storedSequences = Set(candidates.joined().compactMap { if case .stored(let sequence) = $0 { sequence } else { nil } })
         var comparables: [Counterpart: AnalyzedDocument] = [:]
         for (sequence, document) in try comparableCache.comparables(of: storedSequences.sorted(), read: transaction.documents) {
             comparables[.stored(sequence)] = document
         }
-        var otherTerms: [UInt64] = []
-        for document in comparables.values {
-            for (term, _) in document.sortedTermCounts where !batchTerms.contains(term) { otherTerms.append(term) }
+        let otherTerms = Set(comparables.values.flatMap { $0.sortedTermCounts.map(\.term).filter { !batch.terms.contains($0) } })
+        var counts = batch.storedCounts
+        for (term, count) in try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies) {
+            counts.modify(term, initial: 0) { $0 = Int32(count) }
         }
-        let otherFrequencies = try frequencyCache.values(of: Array(Set(otherTerms)), generation: generation, absent: 0, read: transaction.frequencies)
-        // Every term's stored count, for the hot loop below.
-        var table = TermTable<Int32>(capacity: storedFrequencies.count + otherFrequencies.count, filler: 0)
-        for (term, frequency) in storedFrequencies.merging(otherFrequencies, uniquingKeysWith: { $1 }) {
-            table.modify(term, initial: 0) { $0 = Int32(frequency) }
-        }
-        let storedTable = table
         let batchComparables = documents.indices.map { position in
-            DocumentFeatures(documents[position], lineKeys: [], postedTerms: posted[position]).comparable
+            DocumentFeatures(documents[position], lineKeys: [], postedTerms: terms[position].posted).comparable
         }
         for (position, comparable) in batchComparables.enumerated() { comparables[.batch(position)] = comparable }
+        let found = candidates.map { list in list.compactMap { counterpart in comparables[counterpart].map { (counterpart, $0) } } }
 
         // Each document's term weights, then every comparison, on all cores.
-        let found = documents.indices.map { position in candidates[position].compactMap { counterpart in comparables[counterpart].map { (counterpart, $0) } } }
+        let storedCounts = counts
         let weights = documents.indices.map { $0 }.parallelMap { position in
-            // Document `position` is one of its terms' users; the batch before it uses some too.
-            var builder = TermWeights.Builder(capacity: documents[position].termCounts.count + 16 * found[position].count)
-            for (term, _) in documents[position].sortedTermCounts {
-                builder.add(term) { Int(storedTable[term] ?? 0) + batchTerms.users(of: term, before: position) + 1 }
-            }
+            var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count + 16 * found[position].count)
             for (_, candidate) in found[position] {
                 for (term, _) in candidate.sortedTermCounts {
-                    builder.add(term) { Int(storedTable[term] ?? 0) + batchTerms.users(of: term, before: position) }
+                    builder.add(term) { Int(storedCounts[term] ?? 0) + batch.terms.users(of: term, before: position) }
                 }
             }
-            return builder.weights(documentCount: storedCount + position + 1)
+            return builder.weights(documentCount: batch.storedCount + position + 1)
         }
         let pairs = found.enumerated().flatMap { position, list in list.map { (position, $0.1) } }
         let comparer = options.comparer, shingleSize = options.shingleSize
@@ -164,9 +98,96 @@ struct BatchComparer {
                     matches.append(Match(counterpart: counterpart, id: candidate.id, comparison: comparison))
                 }
             }
-            outcomes.append(Outcome(matches: matches, postedTerms: posted[position], comparable: batchComparables[position]))
+            outcomes.append(Outcome(matches: matches, postedTerms: terms[position].posted, comparable: batchComparables[position]))
         }
         return outcomes
+    }
+
+    /// Each document's candidates, in collection order: the stored documents that share its exact
+    /// hash, one of its band keys or enough of its distinctive terms' postings, and the documents
+    /// before it in the batch that do. The store is read once per table for the whole batch.
+    private func findCandidates(
+        _ batch: Batch, terms: [(distinctive: [UInt64], posted: [UInt64])], in transaction: any StoreTransaction, generation: Int
+    ) throws -> [[Counterpart]] {
+        let documents = batch.documents
+        let lsh = LSHIndex(bands: options.bands, rows: options.rows), bands = options.bands
+        let keys = documents.map { document in (0..<bands).map { lsh.bandKey(document.signature, $0) } }
+        let limit = options.maximumTermFrequency
+        let storedPostings = try postingCache.values(of: Array(Set(terms.flatMap(\.distinctive))), generation: generation, absent: []) {
+            try transaction.postings(of: $0, limit: limit)
+        }
+        let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents.map(\.exactHash))))
+        let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys.joined())))
+
+        // The batch's own exact hashes, band keys and postings, by position.
+        var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
+        for (position, document) in documents.enumerated() {
+            exactHashes[document.exactHash, default: []].append(position)
+            for key in Set(keys[position]) { buckets[key, default: []].append(position) }
+            for term in terms[position].posted { postings[term, default: []].append(position) }
+        }
+        let batchIndex = (exactHashes, buckets, postings)
+        let minimumShared = options.minimumSharedTerms
+        return documents.indices.map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
+            let (exactHashes, buckets, postings) = batchIndex
+            func before(_ list: [Int]?) -> [Counterpart] { (list ?? []).prefix { $0 < position }.map(Counterpart.batch) }
+            var found = Set((storedCopies[documents[position].exactHash] ?? []).map(Counterpart.stored))
+            found.formUnion(before(exactHashes[documents[position].exactHash]))
+            for key in keys[position] {
+                found.formUnion((storedBuckets[key] ?? []).map(Counterpart.stored))
+                found.formUnion(before(buckets[key]))
+            }
+            let distinctive = terms[position].distinctive
+            // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
+            let lists = distinctive.compactMap { term -> (stored: [Int64], batch: [Int])? in
+                let stored = storedPostings[term] ?? [], batch = (postings[term] ?? []).prefix { $0 < position }
+                return stored.count + batch.count < limit ? (stored, Array(batch)) : nil
+            }
+            found.formUnion(counter.documents(in: lists, atLeast: min(minimumShared, distinctive.count)))
+            return found.sorted()
+        }
+    }
+}
+
+/// A batch's documents with what the store counts of their terms.
+private struct Batch: Sendable {
+    let documents: [AnalyzedDocument]
+    /// The number of documents stored before the batch.
+    let storedCount: Int
+    /// The batch's terms, with the positions of the documents that use each.
+    let terms: BatchTerms
+    /// The stored document frequency of every term of the batch.
+    let storedCounts: TermTable<Int32>
+
+    init(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int, cache: GenerationCache<Int>) throws {
+        self.documents = documents
+        storedCount = try transaction.documentCount()
+        terms = BatchTerms(documents)
+        let frequencies = try cache.values(of: terms.terms, generation: generation, absent: 0, read: transaction.frequencies)
+        var counts = TermTable<Int32>(capacity: frequencies.count, filler: 0)
+        for (term, frequency) in frequencies { counts.modify(term, initial: 0) { $0 = Int32(frequency) } }
+        storedCounts = counts
+    }
+
+    /// Document `position`'s own terms, counted as the store (`counts`), the batch before it and
+    /// itself count them.
+    func ownWeights(_ position: Int, counts: TermTable<Int32>, capacity: Int) -> TermWeights.Builder {
+        var builder = TermWeights.Builder(capacity: capacity)
+        for (term, _) in documents[position].sortedTermCounts {
+            builder.add(term) { Int(counts[term] ?? 0) + terms.users(of: term, before: position) + 1 }
+        }
+        return builder
+    }
+
+    /// Each document's distinctive terms (the term route's query) and the terms it is posted under
+    /// (twice as many, used by it alone allowed), weighed when it is added; on all cores.
+    func ownTerms(distinctive count: Int) -> [(distinctive: [UInt64], posted: [UInt64])] {
+        documents.indices.map { $0 }.parallelMap { position in
+            let weights = ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count)
+                .weights(documentCount: storedCount + position + 1)
+            return (weights.distinctiveTerms(of: documents[position], count: count),
+                    weights.distinctiveTerms(of: documents[position], count: 2 * count, minimumFrequency: 1))
+        }
     }
 }
 
@@ -200,7 +221,7 @@ private struct SharedTermCounter {
 }
 
 /// The content terms of a batch's documents, with the positions of the documents that use each.
-private struct BatchTerms {
+private struct BatchTerms: Sendable {
     private var positions: TermTable<[Int32]>
     /// Every term some document of the batch uses.
     private(set) var terms: [UInt64] = []

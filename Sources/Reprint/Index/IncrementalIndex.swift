@@ -67,7 +67,7 @@ public struct IncrementalIndex: Sendable {
             ahead = nil
             let next = number + 1 < batches.count ? batches[number + 1] : nil
             let nextTexts = next.map(visibleTexts)
-            let fresh = prepared.fresh, analyzed = prepared.analyzed
+            let fresh = prepared.view.fresh, analyzed = prepared.analyzed
             var committed: (generation: Int, counts: PendingCounts, added: [(sequence: Int64, comparable: AnalyzedDocument, posted: [UInt64])])?
             let outcomes = try store.write { transaction in
                 // Another writer may have stored some of them since the batch was read.
@@ -213,33 +213,51 @@ public struct IncrementalIndex: Sendable {
 
     private typealias VisibleText = (format: DocumentFormat, text: MappedText, length: Int, lineKeys: [UInt64])
 
-    /// A batch analyzed, with what the analysis took the store to hold.
-    private struct PreparedBatch: Sendable {
-        var documents: [SourceDocument]
-        /// The positions in `documents` of those not stored (the first of repeated ids).
+    /// What analyzing a batch depends on: which of its documents are new (the positions of those
+    /// not stored, the first of repeated ids), the document count, and the stored counts of the new
+    /// documents' short lines (none zero).
+    private struct StoreView: Sendable, Equatable {
         var fresh: [Int]
-        /// The fresh documents, analyzed.
-        var analyzed: [Analyzed]
         var documentCount: Int
-        /// The stored counts of the fresh documents' short lines (none zero).
         var lineCounts: [UInt64: Int]
 
-        /// Whether the store still holds what the analysis took it to hold.
-        func holds(in store: any DocumentStore) throws -> Bool {
-            try store.read { transaction in
-                let stored = try transaction.sequences(of: documents.map(\.id))
-                guard IncrementalIndex.fresh(documents, stored: stored) == fresh,
-                      try transaction.documentCount() == documentCount else { return false }
-                let keys = Array(Set(analyzed.flatMap(\.lineKeys)))
-                return try transaction.lineCounts(of: keys).filter { $0.value != 0 } == lineCounts
+        /// The view `transaction` gives of `documents`, with `added` (analyzed documents about to
+        /// be stored on top of it) counted in; `lineKeys` gives a document's short-line keys by position.
+        init(
+            of documents: [SourceDocument], lineKeys: (Int) -> [UInt64], in transaction: any StoreTransaction,
+            after added: [Analyzed] = [], onlyNew: Bool = true
+        ) throws {
+            if onlyNew {
+                var stored = try transaction.sequences(of: documents.map(\.id))
+                for document in added { stored[document.document.id] = 0 }
+                var seen: Set<String> = []
+                fresh = documents.indices.filter { stored[documents[$0].id] == nil && seen.insert(documents[$0].id).inserted }
+            } else {
+                fresh = Array(documents.indices)
             }
+            let keys = Set(fresh.flatMap(lineKeys))
+            var counts = try transaction.lineCounts(of: Array(keys))
+            for document in added {
+                for key in document.lineKeys where keys.contains(key) { counts[key, default: 0] += 1 }
+            }
+            lineCounts = counts.filter { $0.value != 0 }
+            documentCount = try transaction.documentCount() + added.count
         }
     }
 
-    /// The positions of the documents not stored, the first of each id.
-    private static func fresh(_ documents: [SourceDocument], stored: [String: Int64]) -> [Int] {
-        var seen: Set<String> = []
-        return documents.indices.filter { stored[documents[$0].id] == nil && seen.insert(documents[$0].id).inserted }
+    /// A batch analyzed, with what the analysis took the store to hold.
+    private struct PreparedBatch: Sendable {
+        var documents: [SourceDocument]
+        var view: StoreView
+        /// The fresh documents, analyzed.
+        var analyzed: [Analyzed]
+
+        /// Whether the store still holds what the analysis took it to hold.
+        func holds(in store: any DocumentStore) throws -> Bool {
+            var keys: [Int: [UInt64]] = [:]
+            for (position, document) in zip(view.fresh, analyzed) { keys[position] = document.lineKeys }
+            return try store.read { try StoreView(of: documents, lineKeys: { keys[$0] ?? [] }, in: $0) } == view
+        }
     }
 
     /// The visible text and short-line keys of each document, on all cores.
@@ -253,14 +271,8 @@ public struct IncrementalIndex: Sendable {
     /// Analyzes the documents of a batch that are not stored yet (all of them unless `onlyNew`).
     private func prepare(_ documents: [SourceDocument], onlyNew: Bool = true) throws -> PreparedBatch {
         let texts = visibleTexts(documents)
-        return try store.read { transaction in
-            let fresh = onlyNew ? Self.fresh(documents, stored: try transaction.sequences(of: documents.map(\.id))) : Array(documents.indices)
-            let keys = Array(Set(fresh.flatMap { texts[$0].lineKeys }))
-            return analyze(
-                documents, texts: texts, fresh: fresh,
-                documentCount: try transaction.documentCount(),
-                lineCounts: try transaction.lineCounts(of: keys).filter { $0.value != 0 })
-        }
+        let view = try store.read { try StoreView(of: documents, lineKeys: { texts[$0].lineKeys }, in: $0, onlyNew: onlyNew) }
+        return analyze(documents, texts: texts, view: view)
     }
 
     /// Starts analyzing `documents` in the background as if `added` were stored on top of what
@@ -268,28 +280,15 @@ public struct IncrementalIndex: Sendable {
     private func analyzeAhead(
         _ documents: [SourceDocument], texts: [VisibleText], after added: [Analyzed], in transaction: any StoreTransaction
     ) throws -> BackgroundWork<PreparedBatch> {
-        var stored = try transaction.sequences(of: documents.map(\.id))
-        for document in added { stored[document.document.id] = 0 }
-        let fresh = Self.fresh(documents, stored: stored)
-        let keys = Array(Set(fresh.flatMap { texts[$0].lineKeys }))
-        var lineCounts = try transaction.lineCounts(of: keys)
-        let wanted = Set(keys)
-        for document in added {
-            for key in document.lineKeys where wanted.contains(key) { lineCounts[key, default: 0] += 1 }
-        }
-        let documentCount = try transaction.documentCount() + added.count
-        let nonZero = lineCounts.filter { $0.value != 0 }
-        return BackgroundWork {
-            analyze(documents, texts: texts, fresh: fresh, documentCount: documentCount, lineCounts: nonZero)
-        }
+        let view = try StoreView(of: documents, lineKeys: { texts[$0].lineKeys }, in: transaction, after: added)
+        return BackgroundWork { analyze(documents, texts: texts, view: view) }
     }
 
-    /// Analyzes the `fresh` documents in parallel, given the store's document count and the
-    /// stored counts of their short lines; a line is furniture when, counting the documents
+    /// Analyzes the `fresh` documents of `view` in parallel, given the store's document count and
+    /// the stored counts of their short lines; a line is furniture when, counting the documents
     /// before it, it appears in as many documents as a collection of that size requires.
-    private func analyze(
-        _ documents: [SourceDocument], texts: [VisibleText], fresh: [Int], documentCount: Int, lineCounts: [UInt64: Int]
-    ) -> PreparedBatch {
+    private func analyze(_ documents: [SourceDocument], texts: [VisibleText], view: StoreView) -> PreparedBatch {
+        let fresh = view.fresh, documentCount = view.documentCount, lineCounts = view.lineCounts
         var added: [UInt64: Int] = [:]
         var furniture: [Set<UInt64>] = []
         for (index, position) in fresh.enumerated() {
@@ -309,7 +308,7 @@ public struct IncrementalIndex: Sendable {
                 document: analyzer.analyze(document, format: visible.format, visible: visible.text, originalLength: visible.length, furniture: furniture),
                 lineKeys: visible.lineKeys)
         }
-        return PreparedBatch(documents: documents, fresh: fresh, analyzed: analyzed, documentCount: documentCount, lineCounts: lineCounts)
+        return PreparedBatch(documents: documents, view: view, analyzed: analyzed)
     }
 
     // MARK: Storing

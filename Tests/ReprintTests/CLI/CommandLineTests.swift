@@ -222,8 +222,16 @@ struct CommandLineTests {
         let text = "the same line of words repeated for the test\n"
         let run = try ReprintExecutable.run(["dedup", "-", "--lines", "--quiet", "--report", "/dev/full"], input: text + text)
         #expect(run.status != 0)
-        #expect(run.stderr.contains("cannot write /dev/full: No space left on device"))
+        #expect(run.stderr.contains("cannot write /dev/full: No space left on device\n"))
         #expect(run.stdout == text)
+    }
+
+    @Test func dedupNamesWhyItsReportCannotBeOpened() throws {
+        let folder = try TemporaryFolder()
+        let report = folder.path + "/missing-folder/report.jsonl"
+        let run = try ReprintExecutable.run(["dedup", "-", "--lines", "--quiet", "--report", report], input: "one line of words\n")
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("cannot write \(report): No such file or directory\n"))
     }
 
     @Test("Every command has help with an example", arguments: [["--help"], ["scan", "--help"], ["compare", "--help"], ["eval", "--help"]])

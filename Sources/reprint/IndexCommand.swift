@@ -79,8 +79,10 @@ struct IndexCommand: ParsableCommand {
             let documents = try input.read()
             let index = try storeOptions.open()
             var added = 0, skipped = 0
-            // Lines are rendered and printed in order on another thread while the next batch is compared.
+            // Lines are rendered and printed in order on another thread while the next batch is
+            // compared; at most `waiting` of them wait, so a slow reader of the output holds the add back.
             let printer = DispatchQueue(label: "reprint.index.add.output")
+            let waiting = DispatchSemaphore(value: 4_096)
             let format = format
             defer { printer.sync {} }
             try index.add(documents) { outcome in
@@ -91,7 +93,11 @@ struct IndexCommand: ParsableCommand {
                     DocumentLine(id: id, status: "skipped", matches: [])
                 }
                 if line.status == "added" { added += 1 } else { skipped += 1 }
-                printer.async { print(line.render(format)) }
+                waiting.wait()
+                printer.async {
+                    print(line.render(format))
+                    waiting.signal()
+                }
             }
             printer.sync {}
             StandardError.print("reprint: \(added) added, \(skipped) skipped (already stored)")

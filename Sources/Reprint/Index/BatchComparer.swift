@@ -110,8 +110,8 @@ struct BatchComparer {
         _ batch: Batch, terms: [(distinctive: [UInt64], posted: [UInt64])], in transaction: any StoreTransaction, generation: Int
     ) throws -> [[Counterpart]] {
         let documents = batch.documents
-        let lsh = LSHIndex(bands: options.bands, rows: options.rows), bands = options.bands
-        let keys = documents.map { document in (0..<bands).map { lsh.bandKey(document.signature, $0) } }
+        let lsh = LSHIndex(bands: options.bands, rows: options.rows)
+        let keys = documents.map { lsh.bandKeys($0.signature) }
         let limit = options.maximumTermFrequency
         let storedPostings = try postingCache.values(of: Array(Set(terms.flatMap(\.distinctive))), generation: generation, absent: []) {
             try transaction.postings(of: $0, limit: limit)

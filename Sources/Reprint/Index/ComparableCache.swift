@@ -53,7 +53,7 @@ final class ComparableCache: @unchecked Sendable {
             lock.withLock {
                 for (document, comparable) in zip(stored, rebuilt) {
                     found[document.sequence] = comparable
-                    keep(comparable, cost: Self.cost(of: comparable), as: document.sequence)
+                    keep(comparable, as: document.sequence)
                 }
                 if held > capacity { evictOlderHalf() }
             }
@@ -65,7 +65,7 @@ final class ComparableCache: @unchecked Sendable {
     func insert(_ documents: [(sequence: Int64, comparable: AnalyzedDocument)]) {
         lock.withLock {
             clock += 1
-            for (sequence, comparable) in documents { keep(comparable, cost: Self.cost(of: comparable), as: sequence) }
+            for (sequence, comparable) in documents { keep(comparable, as: sequence) }
             if held > capacity { evictOlderHalf() }
         }
     }
@@ -86,16 +86,18 @@ final class ComparableCache: @unchecked Sendable {
         held = entries.values.reduce(0) { $0 + $1.cost }
     }
 
-    /// About how many bytes a document's comparable form takes: per word a token, two scalars,
-    /// two origins and a shingle in two arrays; per term a dictionary slot.
     /// Keeps `comparable` (the caller holds the lock).
-    private func keep(_ comparable: AnalyzedDocument, cost: Int, as sequence: Int64) {
+    private func keep(_ comparable: AnalyzedDocument, as sequence: Int64) {
+        let cost = Self.cost(of: comparable)
         if let previous = entries.updateValue(Entry(comparable: comparable, cost: cost, lastUse: clock), forKey: sequence) {
             held -= previous.cost
         }
         held += cost
     }
 
+    /// About how many bytes a document's comparable form takes: per word a token, two scalars,
+    /// two origins and a shingle in two arrays; per term a dictionary slot and a sorted copy; per
+    /// name a sorted copy.
     private static func cost(of document: AnalyzedDocument) -> Int {
         1_024 + document.wordCount * 96 + document.termCounts.count * 48 + document.names.count * 8 + document.sentences.count * 64
     }

@@ -33,8 +33,7 @@ final class GenerationCache<Value: Sendable>: @unchecked Sendable {
         var unknown: [UInt64] = []
         lock.withLock {
             if generation != self.generation {
-                stored.removeAll(keepingCapacity: true)
-                held = 0
+                startOver()
                 self.generation = generation
             }
             for key in keys {
@@ -51,10 +50,7 @@ final class GenerationCache<Value: Sendable>: @unchecked Sendable {
                 stored[key] = value
                 held += 1 + cost(value)
             }
-            if held > capacity {
-                stored.removeAll()
-                held = 0
-            }
+            if held > capacity { startOver(keepingCapacity: false) }
         }
         return result
     }
@@ -64,13 +60,15 @@ final class GenerationCache<Value: Sendable>: @unchecked Sendable {
     /// it was this process's); empties it if it holds another generation.
     func advance(from generation: Int, update: (inout [UInt64: Value]) -> Int) {
         lock.withLock {
-            guard generation == self.generation else {
-                stored.removeAll(keepingCapacity: true)
-                held = 0
-                return
-            }
+            guard generation == self.generation else { return startOver() }
             held += update(&stored)
             self.generation = generation + 1
         }
+    }
+
+    /// Empties the cache (the caller holds the lock); past the capacity, its memory goes too.
+    private func startOver(keepingCapacity: Bool = true) {
+        stored.removeAll(keepingCapacity: keepingCapacity)
+        held = 0
     }
 }

@@ -80,6 +80,7 @@ public struct IncrementalIndex: Sendable {
                 let compared = try comparer.compare(added.map(\.document), in: transaction, generation: generation)
                 var counts = PendingCounts()
                 var sequences: [Int64] = []
+                var matches: [String: [ScanReport.Pair]] = [:]
                 for (item, outcome) in zip(added, compared) {
                     let relations = outcome.matches.map { match in
                         let a = switch match.counterpart {
@@ -94,13 +95,10 @@ public struct IncrementalIndex: Sendable {
                     let features = DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: outcome.postedTerms)
                     sequences.append(try transaction.insert(entry(for: features, relations: relations)))
                     counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
+                    matches[item.document.id] = outcome.matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) }
                 }
                 try transaction.addCounts(terms: counts.terms, lines: counts.lines)
                 committed = (generation, counts, zip(sequences, compared).map { ($0, $1.comparable, $1.postedTerms) })
-                var matches: [String: [ScanReport.Pair]] = [:]
-                for (item, outcome) in zip(added, compared) {
-                    matches[item.document.id] = outcome.matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) }
-                }
                 var position = 0
                 return batch.indices.map { index -> AddOutcome in
                     let document = batch[index]
@@ -318,12 +316,8 @@ public struct IncrementalIndex: Sendable {
         BatchComparer(options: options, frequencyCache: frequencyCache, postingCache: postingCache, comparableCache: comparableCache)
     }
 
-    private func bandKeys(of signature: MinHashSignature) -> [UInt64] {
-        let lsh = LSHIndex(bands: options.bands, rows: options.rows)
-        return (0..<options.bands).map { lsh.bandKey(signature, $0) }
-    }
 
     private func entry(for features: DocumentFeatures, relations: [StoredRelation]) -> IndexEntry {
-        IndexEntry(features: features, bandKeys: bandKeys(of: features.signature), relations: relations)
+        IndexEntry(features: features, bandKeys: LSHIndex(bands: options.bands, rows: options.rows).bandKeys(features.signature), relations: relations)
     }
 }

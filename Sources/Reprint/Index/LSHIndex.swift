@@ -83,6 +83,11 @@ public struct LSHIndex: Sendable {
         Self.bandKey(signature.values, band: band, rows: rows)
     }
 
+    /// The hash of every band of a signature, band 0 first.
+    public func bandKeys(_ signature: MinHashSignature) -> [UInt64] {
+        (0..<bands).map { bandKey(signature, $0) }
+    }
+
     /// The hash of band `band` (values `band * rows ..< (band + 1) * rows`) of a signature's values.
     public static func bandKey(_ values: [UInt32], band: Int, rows: Int) -> UInt64 {
         precondition(values.count >= (band + 1) * rows, "signature shorter than bands × rows")

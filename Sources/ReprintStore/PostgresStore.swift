@@ -159,7 +159,7 @@ private struct PostgresTransaction: CountingTransaction {
                     resemblance = excluded.resemblance, coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b
                 """)
         }
-        if pending.documents != 0 { try setCount(by: pending.documents) }
+        if pending.documents != 0 { try advance("documents", by: pending.documents) }
         pending.bands = ([], [])
         pending.postings = ([], [])
         pending.relations = []
@@ -170,14 +170,19 @@ private struct PostgresTransaction: CountingTransaction {
         try connection.query(query, logger: logger).wait()
     }
 
-    func documentCount() throws -> Int {
-        let rows = try run("SELECT value FROM reprint_meta WHERE key = 'documents'")
+    func documentCount() throws -> Int { try counter("documents") }
+
+    func generation() throws -> Int { try counter("generation") }
+
+    /// A counter of `reprint_meta`.
+    private func counter(_ key: String) throws -> Int {
+        let rows = try run("SELECT value FROM reprint_meta WHERE key = \(key)")
         return Int(try rows.first?.decode(String.self) ?? "0") ?? 0
     }
 
-    func generation() throws -> Int {
-        let rows = try run("SELECT value FROM reprint_meta WHERE key = 'generation'")
-        return Int(try rows.first?.decode(String.self) ?? "0") ?? 0
+    /// Adds `change` to a counter of `reprint_meta`.
+    private func advance(_ key: String, by change: Int) throws {
+        _ = try run("UPDATE reprint_meta SET value = (value::bigint + \(Int64(change)))::text WHERE key = \(key)")
     }
 
     func sequences(of ids: [String]) throws -> [String: Int64] {
@@ -277,14 +282,14 @@ private struct PostgresTransaction: CountingTransaction {
         _ = try run("DELETE FROM reprint_bands WHERE doc = \(sequence) AND key = ANY(\(entry.bandKeys.map(\.stored)))")
         _ = try run("DELETE FROM reprint_postings WHERE doc = \(sequence) AND term = ANY(\(entry.features.postedTerms.map(\.stored)))")
         _ = try run("DELETE FROM reprint_relations WHERE a = \(sequence) OR b = \(sequence)")
-        try setCount(by: -1)
+        try advance("documents", by: -1)
     }
 
     func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
         try flush()
         try add(terms, table: "reprint_terms", key: "term")
         try add(lines, table: "reprint_lines", key: "key")
-        _ = try run("UPDATE reprint_meta SET value = (value::bigint + 1)::text WHERE key = 'generation'")
+        try advance("generation", by: 1)
     }
 
     /// One statement for all the changes, keys in order; a second forgets the counts that reach zero.
@@ -300,10 +305,6 @@ private struct PostgresTransaction: CountingTransaction {
         if !decreased.isEmpty {
             _ = try run("DELETE FROM \(unescaped: table) WHERE documents <= 0 AND \(unescaped: key) = ANY(\(decreased))")
         }
-    }
-
-    private func setCount(by change: Int) throws {
-        _ = try run("UPDATE reprint_meta SET value = (value::bigint + \(Int64(change)))::text WHERE key = 'documents'")
     }
 
     func members() throws -> [StoredMember] {

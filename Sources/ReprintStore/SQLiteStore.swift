@@ -127,12 +127,19 @@ private struct SQLiteTransaction: CountingTransaction {
         json(values.map(\.stored))
     }
 
-    func documentCount() throws -> Int {
-        Int(try String.fetchOne(db, sql: "SELECT value FROM reprint_meta WHERE key = 'documents'") ?? "0") ?? 0
+    func documentCount() throws -> Int { try counter("documents") }
+
+    func generation() throws -> Int { try counter("generation") }
+
+    /// A counter of `reprint_meta`.
+    private func counter(_ key: String) throws -> Int {
+        Int(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM reprint_meta WHERE key = ?"), arguments: [key]) ?? "0") ?? 0
     }
 
-    func generation() throws -> Int {
-        Int(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM reprint_meta WHERE key = 'generation'")) ?? "0") ?? 0
+    /// Adds `change` to a counter of `reprint_meta`.
+    private func advance(_ key: String, by change: Int) throws {
+        try db.cachedStatement(sql: "UPDATE reprint_meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = ?")
+            .execute(arguments: [change, key])
     }
 
     func sequences(of ids: [String]) throws -> [String: Int64] {
@@ -225,7 +232,7 @@ private struct SQLiteTransaction: CountingTransaction {
                 item.a, sequence, item.relation.rawValue, item.contained?.rawValue, item.resemblance, item.coverageA, item.coverageB,
             ])
         }
-        try setCount(by: 1)
+        try advance("documents", by: 1)
         return sequence
     }
 
@@ -236,13 +243,13 @@ private struct SQLiteTransaction: CountingTransaction {
         try db.execute(sql: "DELETE FROM reprint_postings WHERE doc = ? AND term IN (SELECT value FROM json_each(?))",
                        arguments: [sequence, json(entry.features.postedTerms)])
         try db.execute(sql: "DELETE FROM reprint_relations WHERE a = ? OR b = ?", arguments: [sequence, sequence])
-        try setCount(by: -1)
+        try advance("documents", by: -1)
     }
 
     func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
         try add(terms, table: "reprint_terms", key: "term")
         try add(lines, table: "reprint_lines", key: "key")
-        try db.cachedStatement(sql: "UPDATE reprint_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'").execute()
+        try advance("generation", by: 1)
     }
 
     /// One statement per distinct change, its keys in order (neighbouring B-tree pages).
@@ -260,11 +267,6 @@ private struct SQLiteTransaction: CountingTransaction {
                     .execute(arguments: [list])
             }
         }
-    }
-
-    private func setCount(by change: Int) throws {
-        try db.cachedStatement(sql: "UPDATE reprint_meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'documents'")
-            .execute(arguments: [change])
     }
 
     func members() throws -> [StoredMember] {

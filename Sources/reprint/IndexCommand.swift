@@ -86,13 +86,15 @@ struct IndexCommand: ParsableCommand {
             let format = format
             defer { printer.sync {} }
             try index.add(documents) { outcome in
-                let line = switch outcome {
+                let line: DocumentLine
+                switch outcome {
                 case .added(let id, let matches):
-                    DocumentLine(id: id, status: "added", matches: matches)
+                    added += 1
+                    line = DocumentLine(id: id, status: "added", matches: matches)
                 case .skipped(let id):
-                    DocumentLine(id: id, status: "skipped", matches: [])
+                    skipped += 1
+                    line = DocumentLine(id: id, status: "skipped", matches: [])
                 }
-                if line.status == "added" { added += 1 } else { skipped += 1 }
                 waiting.wait()
                 printer.async {
                     print(line.render(format))

@@ -19,10 +19,7 @@ struct StoreTests {
                 relations += matches.map(RelationKey.init)
             }
         }
-        #expect(Set(relations) == Set(scan.pairs.map(RelationKey.init)))
-        #expect(relations.count == scan.pairs.count)
-        #expect(try index.clusters() == scan.clusters)
-        #expect(try index.check() == [])
+        try expectScanAnswers(index, relations: relations, scan: scan)
     }
 
     @Test("adding in small batches (each analyzed while the previous one is written) gives the answers of a scan", arguments: StoreKind.tested)
@@ -36,10 +33,17 @@ struct StoreTests {
             guard case .added(_, let matches) = outcome else { Issue.record("\(outcome) was skipped"); return }
             relations += matches.map(RelationKey.init)
         }
-        #expect(Set(relations) == Set(scan.pairs.map(RelationKey.init)))
-        #expect(relations.count == scan.pairs.count)
-        #expect(try index.clusters() == scan.clusters)
-        #expect(try index.check() == [])
+        try expectScanAnswers(index, relations: relations, scan: scan)
+    }
+
+    /// The relations the adds reported and the index's clusters are those of the scan, and the store is sound.
+    private func expectScanAnswers(
+        _ index: IncrementalIndex, relations: [RelationKey], scan: ScanReport, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        #expect(Set(relations) == Set(scan.pairs.map(RelationKey.init)), sourceLocation: sourceLocation)
+        #expect(relations.count == scan.pairs.count, sourceLocation: sourceLocation)
+        #expect(try index.clusters() == scan.clusters, sourceLocation: sourceLocation)
+        #expect(try index.check() == [], sourceLocation: sourceLocation)
     }
 
     @Test("a batch add gives the same relations as one at a time, and adding again skips every id", arguments: StoreKind.tested)

@@ -22,7 +22,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(name: "Reprint"),
+        .target(name: "CReprintSupport"),
+        .target(name: "Reprint", dependencies: ["CReprintSupport"]),
         .target(
             name: "ReprintStore",
             dependencies: [

@@ -4,12 +4,12 @@
 /// A slot packs the top 32 bits of the band key (a fingerprint, never 0) with the document
 /// number. Two band keys with the same fingerprint share a bucket; that only adds a candidate,
 /// which the signature check then drops.
+import CReprintSupport
+
 struct BandTable {
     private var slots: [UInt64]
     private var mask: Int
     private var used = 0
-    /// The XOR of the slots loaded ahead by `exchange`: kept so that those loads are not optimized away.
-    private var touchedSlots: UInt64 = 0
 
     /// Creates a table that holds `capacity` keys before it grows (at most 70 % full).
     init(capacity: Int) {
@@ -19,23 +19,28 @@ struct BandTable {
         mask = size - 1
     }
 
-    /// For each `i` in `0..<count`, in order: sets the document of `key(i)`'s bucket to `doc(i)` and
-    /// calls `previous(i, held)` with the document the bucket held before (-1 for none).
+    /// For each `i` in `0..<count`, in order: sets the document of key `keys[i * stride]`'s bucket to
+    /// `doc(i)` and calls `previous(i, held)` with the document the bucket held before (-1 for none).
     ///
-    /// The slot of key `i + lookahead` is loaded while key `i` is handled, so that the cache misses
-    /// of the random probes overlap instead of coming one after the other.
+    /// The slot of key `i + lookahead` is prefetched while key `i` is handled, and the key itself
+    /// `lookahead` keys before that, so that the cache misses of the random probes overlap instead
+    /// of coming one after the other.
     @inline(__always)
-    mutating func exchange(count: Int, key: (Int) -> UInt64, doc: (Int) -> Int32, previous: (Int, Int32) -> Void) {
+    mutating func exchange(
+        count: Int, keys: UnsafePointer<UInt64>, stride: Int, doc: (Int) -> Int32, previous: (Int, Int32) -> Void
+    ) {
         while (used + count) * 10 >= slots.count * 7 { grow() }
         let mask = mask
-        let lookahead = 16
+        let lookahead = 64
         var added = 0
-        var touched: UInt64 = 0
         slots.withUnsafeMutableBufferPointer { slots in
-            for i in 0..<Swift.min(lookahead, count) { touched ^= slots[Self.slot(key(i) >> 32 | 1) & mask] }
+            let base = slots.baseAddress!
+            for i in 0..<Swift.min(2 * lookahead, count) { reprint_prefetch_read(keys + i * stride) }
+            for i in 0..<Swift.min(lookahead, count) { reprint_prefetch_write(base + (Self.slot(keys[i * stride] >> 32 | 1) & mask)) }
             for i in 0..<count {
-                if i + lookahead < count { touched ^= slots[Self.slot(key(i + lookahead) >> 32 | 1) & mask] }
-                let fingerprint = key(i) >> 32 | 1
+                if i + 2 * lookahead < count { reprint_prefetch_read(keys + (i + 2 * lookahead) * stride) }
+                if i + lookahead < count { reprint_prefetch_write(base + (Self.slot(keys[(i + lookahead) * stride] >> 32 | 1) & mask)) }
+                let fingerprint = keys[i * stride] >> 32 | 1
                 let entry = fingerprint << 32 | UInt64(UInt32(bitPattern: doc(i)))
                 var index = Self.slot(fingerprint) & mask
                 while true {
@@ -55,7 +60,6 @@ struct BandTable {
                 }
             }
         }
-        touchedSlots ^= touched
         used += added
     }
 

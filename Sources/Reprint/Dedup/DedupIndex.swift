@@ -1,3 +1,4 @@
+import CReprintSupport
 import Dispatch
 
 /// The in-memory index of a deduplication run: exact hashes, LSH buckets and one-byte-per-value
@@ -122,7 +123,12 @@ private struct BandShard {
         }
         let band = band, limit = limit
         keys.withUnsafeBufferPointer { keys in previous.withUnsafeMutableBufferPointer { previous in
-            table.exchange(count: docs.count, key: { keys[$0 * bands + band] }, doc: { docs[$0] }, previous: { previous[Int(docs[$0])] = $1 })
+            // The walks below start at each document's previous one: prefetched as soon as it is known.
+            let base = previous.baseAddress!
+            table.exchange(count: docs.count, keys: keys.baseAddress! + band, stride: bands, doc: { docs[$0] }, previous: { i, held in
+                previous[Int(docs[i])] = held
+                if held >= 0 { reprint_prefetch_read(base + Int(held)) }
+            })
             for doc in docs {
                 var member = previous[Int(doc)], walked = 0
                 while member >= 0 && walked < limit {

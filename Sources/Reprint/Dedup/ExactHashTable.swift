@@ -1,3 +1,5 @@
+import CReprintSupport
+
 /// The first document of each exact hash: open addressing on the (well-mixed) hash itself, twelve
 /// bytes a slot, no per-lookup hashing as a `Dictionary` would do.
 struct ExactHashTable {
@@ -7,8 +9,6 @@ struct ExactHashTable {
     private var used = 0
     /// 0 marks an empty slot, so the hash 0 is kept aside.
     private var zeroDoc: Int32?
-    /// The XOR of the slots loaded ahead by `firsts`: kept so that those loads are not optimized away.
-    private var touchedSlots: UInt64 = 0
 
     /// Creates an empty table (it grows as needed).
     init() {
@@ -24,18 +24,24 @@ struct ExactHashTable {
     }
 
     /// For each `i` in order, the first document recorded with `hashes[i]` (-1 for none, and
-    /// `docs[i]` is recorded as the first). The slot of hash `i + lookahead` is loaded while hash
+    /// `docs[i]` is recorded as the first). The slot of hash `i + lookahead` is prefetched while hash
     /// `i` is handled, so that the cache misses overlap.
     mutating func firsts(_ batch: [UInt64], docs batchDocs: [Int32]) -> [Int32] {
         while (used + batch.count) * 2 > hashes.count { grow() }
-        let mask = mask, lookahead = 8
-        var added = 0, touched: UInt64 = 0
+        let mask = mask, lookahead = 16
+        var added = 0
         var zeroDoc = zeroDoc
         let found = hashes.withUnsafeMutableBufferPointer { hashes in
             docs.withUnsafeMutableBufferPointer { docs in
-                for i in 0..<Swift.min(lookahead, batch.count) { touched ^= hashes[Int(truncatingIfNeeded: batch[i]) & mask] }
+                let (hashBase, docBase) = (hashes.baseAddress!, docs.baseAddress!)
+                func prefetch(_ i: Int) {
+                    let index = Int(truncatingIfNeeded: batch[i]) & mask
+                    reprint_prefetch_write(hashBase + index)
+                    reprint_prefetch_write(docBase + index)
+                }
+                for i in 0..<Swift.min(lookahead, batch.count) { prefetch(i) }
                 return batch.indices.map { i -> Int32 in
-                    if i + lookahead < batch.count { touched ^= hashes[Int(truncatingIfNeeded: batch[i + lookahead]) & mask] }
+                    if i + lookahead < batch.count { prefetch(i + lookahead) }
                     let hash = batch[i]
                     guard hash != 0 else {
                         if let zeroDoc { return zeroDoc }
@@ -58,7 +64,6 @@ struct ExactHashTable {
             }
         }
         self.zeroDoc = zeroDoc
-        touchedSlots ^= touched
         used += added
         return found
     }

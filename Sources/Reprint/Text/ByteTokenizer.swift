@@ -16,13 +16,77 @@ public enum ByteTokenizer {
 
     /// Calls `body` with the hash of every word of `bytes`, in order, until it returns true;
     /// returns whether it did.
+    ///
+    /// ASCII text is taken 64 bytes at a time: a bit per byte marks the word bytes, and the word
+    /// boundaries are the bits where that mask changes, walked without a branch per byte or per
+    /// separator. From the first block with a non-ASCII byte on, the byte loop takes over (from the
+    /// start of the word in progress, where its state is only a position).
     @inline(__always)
     @discardableResult
     static func scanWordHashes(in bytes: UnsafeRawBufferPointer, until body: (UInt64) -> Bool) -> Bool {
-        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+        guard let raw = bytes.baseAddress else { return false }
+        let base = raw.assumingMemoryBound(to: UInt8.self)
         let end = bytes.count
+        var blockStart = 0
+        var wordStart = -1
+        var endsInWord: UInt64 = 0
+        while blockStart < end {
+            let block = blockStart + 64 <= end
+                ? asciiWordMask(raw + blockStart)
+                : withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { padded in
+                    // The last bytes, padded with zeros (separators).
+                    padded.initialize(repeating: 0)
+                    UnsafeMutableRawPointer(padded.baseAddress!).copyMemory(from: raw + blockStart, byteCount: end - blockStart)
+                    return asciiWordMask(UnsafeRawPointer(padded.baseAddress!))
+                }
+            guard let words = block else {
+                return scanWordHashes(base, from: wordStart >= 0 ? wordStart : blockStart, end: end, until: body)
+            }
+            // A bit at each word start and each word end (the first byte after the word).
+            var boundaries = words ^ (words << 1 | endsInWord)
+            while boundaries != 0 {
+                let position = blockStart + boundaries.trailingZeroBitCount
+                boundaries &= boundaries &- 1
+                if wordStart < 0 {
+                    wordStart = position
+                } else {
+                    if body(asciiWordHash(base, from: wordStart, to: position, end: end)) { return true }
+                    wordStart = -1
+                }
+            }
+            endsInWord = words >> 63
+            blockStart += 64
+        }
+        return wordStart >= 0 && body(asciiWordHash(base, from: wordStart, to: end, end: end))
+    }
+
+    /// A bit per byte of the 64 bytes at `address`, set for the ASCII letters and digits; nil if
+    /// one of the bytes is not ASCII.
+    @inline(__always)
+    private static func asciiWordMask(_ address: UnsafeRawPointer) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        var mask: UInt64 = 0, nonASCII: UInt64 = 0
+        for lane in 0..<8 {
+            let x = UInt64(littleEndian: address.loadUnaligned(fromByteOffset: lane * 8, as: UInt64.self))
+            nonASCII |= x
+            // SWAR range checks (no carry crosses bytes when all are ASCII): the high bit of each word byte.
+            let y = x | 0x2020_2020_2020_2020
+            let letter = (y &+ ones &* 0x1F) & ~(y &+ ones &* 0x05)
+            let digit = (x &+ ones &* 0x50) & ~(x &+ ones &* 0x46)
+            // Gather the eight high bits into one byte.
+            let gathered = (((letter | digit) & high) >> 7 &* 0x0102_0408_1020_4080) >> 56
+            mask |= gathered << UInt64(lane * 8)
+        }
+        return nonASCII & high == 0 ? mask : nil
+    }
+
+    /// The byte-by-byte scan of ``scanWordHashes(in:until:)`` from `from`, a position outside any word
+    /// or at a word's start (ASCII words still hashed eight bytes at a time).
+    private static func scanWordHashes(
+        _ base: UnsafePointer<UInt8>, from: Int, end: Int, until body: (UInt64) -> Bool
+    ) -> Bool {
         var word = WordHash()
-        var index = 0
+        var index = from
         while index < end {
             let byte = base[index]
             if byte < 0x80 {

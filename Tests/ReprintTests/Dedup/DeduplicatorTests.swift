@@ -154,6 +154,36 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
         }
     }
 
+    @Test func blocksOfASCIIHashLikeTheByteLoop() {
+        // A leading curly quote (not a word) sends the whole text down the byte-by-byte path;
+        // without it, ASCII text goes 64 bytes at a time: words across block edges, texts of
+        // exactly 64 and 128 bytes, runs of separators, and a non-ASCII word late in the text.
+        func hashes(_ text: String) -> [UInt64] {
+            var hashes: [UInt64] = []
+            var text = text
+            text.withUTF8 { ByteTokenizer.forEachWordHash(in: UnsafeRawBufferPointer($0)) { hashes.append($0) } }
+            return hashes
+        }
+        let words = ["a", "Bc", "def", "GHIJKLM", "nopqrstu", "vwxyz0123456789", "AbCdEfGhIjKlMnOpQrStUvWxYz", "42"]
+        let separators = [" ", ", ", "...  ", "_", "-\t"]
+        for shift in 0..<9 {
+            var text = String(repeating: "x", count: shift)
+            var k = 0
+            while text.utf8.count < 200 {
+                text += separators[k % separators.count] + words[(k * 3 + shift) % words.count]
+                k += 1
+            }
+            for end in [63, 64, 65, 127, 128, 129, text.utf8.count] {
+                let prefix = String(decoding: Array(text.utf8.prefix(end)), as: UTF8.self)
+                for sample in [prefix, prefix + " caf\u{E9} " + prefix] {
+                    #expect(hashes(sample) == hashes("\u{2019}" + sample), "shift \(shift) end \(end)")
+                }
+            }
+        }
+        #expect(hashes(String(repeating: " ", count: 64)).isEmpty)
+        #expect(hashes(String(repeating: "A", count: 64)) == hashes("\u{2019}" + String(repeating: "a", count: 64)))
+    }
+
     @Test func invalidUTF8SeparatesWords() {
         var hashes: [UInt64] = []
         let bytes: [UInt8] = [0x61, 0x62, 0xFF, 0x61, 0x62]

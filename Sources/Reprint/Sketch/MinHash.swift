@@ -89,7 +89,7 @@ public struct MinHasher: Sendable {
         /// hashes lower their bin, and a branch on it would be mispredicted half the time).
         @inline(__always)
         func add(_ hash: UInt64) {
-            let bin = Int(truncatingIfNeeded: hash >> shift)
+            let bin = Int(truncatingIfNeeded: hash &>> shift)
             storage[bin] = Swift.min(hash & 0xFFFF_FFFF, storage[bin])
         }
     }

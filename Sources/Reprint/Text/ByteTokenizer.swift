@@ -162,13 +162,12 @@ public enum ByteTokenizer {
         }
         let rest = to - index
         var pending: UInt64 = 0
-        if rest > 0 {
-            if index + 8 <= end {
-                let mask = (UInt64(1) << UInt64(rest * 8)) &- 1
-                pending = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | lower) & mask
-            } else {
-                for offset in 0..<rest { pending |= UInt64(base[index + offset] | 0x20) << UInt64(offset * 8) }
-            }
+        if index + 8 <= end {
+            // No branch on the word's length: the mask is 0 when no byte is left.
+            let mask = (UInt64(1) &<< UInt64(rest &* 8)) &- 1
+            pending = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | lower) & mask
+        } else {
+            for offset in 0..<rest { pending |= UInt64(base[index + offset] | 0x20) << UInt64(offset * 8) }
         }
         return StableHash.combine(state ^ UInt64(to - from), pending)
     }

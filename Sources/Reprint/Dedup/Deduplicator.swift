@@ -256,7 +256,8 @@ private final class DedupRun<Output: DedupOutput> {
         let results = pending.parallelMap { item in
             let table = batch.shingleHashes(item.line).map { ShingleTable(hashes: $0) }
                 ?? batch.withLine(item.line) { features.shingleTable(line: $0) }
-            var scratch = ShingleTable(capacity: 256)
+            // Sized for a candidate as large as the document (a larger one grows it).
+            var scratch = ShingleTable(capacity: table.count)
             var found: [Match] = []
             var matchedGroups: [Int] = []
             var verified = 0

@@ -42,17 +42,22 @@ public enum ByteTokenizer {
             guard let words = block else {
                 return scanWordHashes(base, from: wordStart >= 0 ? wordStart : blockStart, end: end, until: body)
             }
-            // A bit at each word start and each word end (the first byte after the word).
+            // A bit at each word start and each word end (the first byte after the word), taken in pairs.
             var boundaries = words ^ (words << 1 | endsInWord)
-            while boundaries != 0 {
-                let position = blockStart + boundaries.trailingZeroBitCount
+            if wordStart >= 0 && boundaries != 0 {
+                if body(asciiWordHash(base, from: wordStart, to: blockStart + boundaries.trailingZeroBitCount, end: end)) { return true }
                 boundaries &= boundaries &- 1
-                if wordStart < 0 {
-                    wordStart = position
-                } else {
-                    if body(asciiWordHash(base, from: wordStart, to: position, end: end)) { return true }
-                    wordStart = -1
+                wordStart = -1
+            }
+            while boundaries != 0 {
+                let start = blockStart + boundaries.trailingZeroBitCount
+                boundaries &= boundaries &- 1
+                guard boundaries != 0 else {
+                    wordStart = start
+                    break
                 }
+                if body(asciiWordHash(base, from: start, to: blockStart + boundaries.trailingZeroBitCount, end: end)) { return true }
+                boundaries &= boundaries &- 1
             }
             endsInWord = words >> 63
             blockStart += 64

@@ -52,8 +52,11 @@ final class DedupBatch: @unchecked Sendable {
         sketches.initialize(repeating: .init(status: .empty))
         bandKeys = .allocate(capacity: max(1, count * bands))
         signatures = .allocate(capacity: max(1, count * signatureSize))
-        // A line of n bytes has at most ⌈n / 2⌉ words, so at most that many shingles.
-        shingleStorage = .allocate(capacity: bytes.count / 2 + count + 1)
+        // Room for n / 4 + 1 shingles a line of n bytes: text has about one word per six bytes, and
+        // a worker's lines share their room; lines that still do not fit are tokenized again when
+        // verified. (⌈n / 2⌉, the most a line can have, would spread each batch's hashes over twice
+        // the pages, all of them faulted in as batch buffers are reused.)
+        shingleStorage = .allocate(capacity: bytes.count / 4 + count + 1)
         shingleStarts = .allocate(capacity: max(1, count))
         shingleCounts = .allocate(capacity: max(1, count))
         shingleCounts.initialize(repeating: 0)
@@ -76,8 +79,8 @@ final class DedupBatch: @unchecked Sendable {
     }
 
     /// Where the shingles of lines from `i` may start: line `i` and the ones after it have room
-    /// for ⌈n / 2⌉ hashes each (n: the line's bytes with its break).
-    private func shingleBound(_ i: Int) -> Int { starts[i] / 2 + i }
+    /// for n / 4 + 1 hashes each (n: the line's bytes with its break).
+    private func shingleBound(_ i: Int) -> Int { starts[i] / 4 + i }
 
     /// Where line `i` starts in the input.
     func lineOffset(_ i: Int) -> Int64 { offset + Int64(starts[i]) }

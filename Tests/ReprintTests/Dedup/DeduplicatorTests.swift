@@ -43,6 +43,18 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
         #expect(out.issues.isEmpty)
     }
 
+    @Test func findsNearDuplicatesOfOneLetterWords() throws {
+        // One-letter words: more shingles than the sketch pass keeps room for, so the document is
+        // tokenized again to be verified; the result is the same.
+        // 36 distinct words, 32 shingles; the second line changes the last word (one shingle).
+        let letters = "abcdefghijklmnopqrstuvwxyz0123456789".map(String.init)
+        let a = letters.joined(separator: " ")
+        let b = (letters.dropLast() + ["x"]).joined(separator: " ")
+        let (out, _, _) = try run([a, b].joined(separator: "\n") + "\n") { $0.format = .lines }
+        #expect(out.kept == [a])
+        #expect(out.records == [DuplicateRecord(id: "2", duplicateOf: "1", relation: .nearDuplicate, resemblance: 31.0 / 33)])
+    }
+
     @Test func respectsTheThreshold() throws {
         let (out, _, _) = try run([wire, extended].joined(separator: "\n")) {
             $0.format = .lines

@@ -1,11 +1,11 @@
+import CReprintSupport
+
 /// An open-addressing hash table from LSH band keys to the latest document of each bucket,
 /// eight bytes a slot.
 ///
 /// A slot packs the top 32 bits of the band key (a fingerprint, never 0) with the document
 /// number. Two band keys with the same fingerprint share a bucket; that only adds a candidate,
 /// which the signature check then drops.
-import CReprintSupport
-
 struct BandTable {
     private var slots: [UInt64]
     private var mask: Int

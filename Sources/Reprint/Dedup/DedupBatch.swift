@@ -6,7 +6,7 @@ import Foundation
 /// all workers are done, which is why the type is `@unchecked Sendable`.
 final class DedupBatch: @unchecked Sendable {
     /// The bytes of the lines.
-    let bytes: [UInt8]
+    let bytes: DedupChunk
     /// Where the chunk starts in the input.
     let offset: Int64
     /// The 0-based number of the chunk's first line in the input.
@@ -30,7 +30,7 @@ final class DedupBatch: @unchecked Sendable {
     private let shingleStarts: UnsafeMutableBufferPointer<Int>
     private let shingleCounts: UnsafeMutableBufferPointer<Int>
 
-    init(bytes: [UInt8], offset: Int64, firstLine: Int, bands: Int, signatureSize: Int) {
+    init(bytes: DedupChunk, offset: Int64, firstLine: Int, bands: Int, signatureSize: Int) {
         self.bytes = bytes
         self.offset = offset
         self.firstLine = firstLine
@@ -38,12 +38,11 @@ final class DedupBatch: @unchecked Sendable {
         self.signatureSize = signatureSize
         var starts = [0]
         starts.reserveCapacity(bytes.count / 512)
-        bytes.withUnsafeBytes { raw in
-            var position = 0
-            while position < raw.count, let found = memchr(raw.baseAddress! + position, 0x0A, raw.count - position) {
-                position = raw.baseAddress!.distance(to: UnsafeRawPointer(found)) + 1
-                starts.append(position)
-            }
+        let raw = bytes.bytes
+        var position = 0
+        while position < raw.count, let found = memchr(raw.baseAddress! + position, 0x0A, raw.count - position) {
+            position = raw.baseAddress!.distance(to: UnsafeRawPointer(found)) + 1
+            starts.append(position)
         }
         if starts.last! < bytes.count { starts.append(bytes.count + 1) }
         self.starts = starts
@@ -93,7 +92,7 @@ final class DedupBatch: @unchecked Sendable {
 
     /// Calls `body` with the bytes of line `i` (without the line break).
     func withLine<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[starts[i] ..< starts[i] + lineLength(i)])) }
+        body(UnsafeRawBufferPointer(rebasing: bytes.bytes[starts[i] ..< starts[i] + lineLength(i)]))
     }
 
     /// Sketches lines `range` (called from a worker).

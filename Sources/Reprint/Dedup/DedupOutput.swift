@@ -2,8 +2,8 @@
 public protocol DedupOutput: AnyObject {
     /// A document kept: its input line, without the line break.
     func keep(_ line: UnsafeRawBufferPointer)
-    /// Documents kept, in input order: the lines at `ranges` of `bytes` (each without its line break).
-    func keep(_ ranges: [Range<Int>], of bytes: [UInt8])
+    /// Documents kept, in input order: the lines at `ranges` of `chunk` (each without its line break).
+    func keep(_ ranges: [Range<Int>], of chunk: DedupChunk)
     /// A document dropped as a duplicate.
     func duplicate(_ record: DuplicateRecord)
     /// A line skipped or read with a caveat (`file:line` in ``ReadIssue/input``).
@@ -16,13 +16,11 @@ extension DedupOutput {
     /// Ignores progress.
     public func progress(_ progress: DedupProgress) {}
 
-    /// Documents kept, in input order: the lines at `ranges` of `bytes` (each without its line
-    /// break). Calls ``keep(_:)`` for each; an output may instead hold on to `bytes` and write the
+    /// Documents kept, in input order: the lines at `ranges` of `chunk` (each without its line
+    /// break). Calls ``keep(_:)`` for each; an output may instead hold on to `chunk` and write the
     /// lines later without copying them.
-    public func keep(_ ranges: [Range<Int>], of bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            for range in ranges { keep(UnsafeRawBufferPointer(rebasing: raw[range])) }
-        }
+    public func keep(_ ranges: [Range<Int>], of chunk: DedupChunk) {
+        for range in ranges { keep(UnsafeRawBufferPointer(rebasing: chunk.bytes[range])) }
     }
 }
 

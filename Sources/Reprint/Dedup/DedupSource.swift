@@ -3,16 +3,25 @@ import Foundation
 /// The input of a deduplication run: read once in large chunks of whole lines, and read again
 /// by byte range to verify candidates and to write the kept documents of `--keep canonical`.
 ///
-/// A regular file is read again in place; any other input (standard input, a pipe) is copied to
-/// a temporary spool file as it is read, so memory never holds the texts of the whole corpus.
+/// A regular file is mapped into memory: chunks and lines read again point into the mapping (no
+/// copy; the kernel maps the file's cached pages). Any other input (standard input, a pipe) is
+/// read into a buffer per chunk and copied to a temporary spool file as it is read, so memory
+/// never holds the texts of the whole corpus.
 final class DedupSource {
     /// The input's size, when it is a regular file.
     let totalBytes: Int64?
     private let input: Int32
     private let reread: Int32
     private let spoolPath: String?
-    private var carry: [UInt8] = []
+    /// A regular file's bytes, mapped (nil for an empty file, or one that cannot be mapped).
+    private let mapped: DedupChunk.Storage?
+    /// The bytes read after the last chunk's last line break (not mapped input).
+    private var carry: DedupChunk?
+    /// Where the next chunk starts.
     private var offset: Int64 = 0
+    /// Mapped input: how far a reader of `size` bytes at a time would have read, so that chunks
+    /// end where they do when the input is read.
+    private var readEnd = 0
     private var atEnd = false
 
     /// Opens `path` (`-` for standard input).
@@ -31,8 +40,10 @@ final class DedupSource {
             totalBytes = Int64(status.st_size)
             reread = input
             spoolPath = nil
+            mapped = DedupChunk.Storage(mapping: input, size: Int(status.st_size))
         } else {
             totalBytes = nil
+            mapped = nil
             var template = Array((NSTemporaryDirectory() + "/reprint-dedup-XXXXXX").utf8CString)
             let spool = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard spool >= 0 else { throw DedupError.unreadable("a temporary file", String(cString: strerror(errno))) }
@@ -48,66 +59,107 @@ final class DedupSource {
     }
 
     /// The next chunk of whole lines (at least `size` bytes unless the input ends) and its offset, or nil at the end.
-    func nextChunk(size: Int) throws -> (bytes: [UInt8], offset: Int64)? {
-        var buffer = carry
-        carry = []
-        var searchFrom = 0
-        while !atEnd {
-            let before = buffer.count
-            let count = try append(size, to: &buffer)
-            if count == 0 { atEnd = true; break }
-            if let spoolPath {
-                try buffer.withUnsafeBytes { bytes in
-                    guard write(reread, bytes.baseAddress! + before, count) == count else {
-                        throw DedupError.unreadable(spoolPath, "cannot write the temporary copy of standard input")
-                    }
-                }
-            }
-            if buffer.count >= size, let last = buffer[searchFrom...].lastIndex(of: 10) {
-                carry = Array(buffer[(last + 1)...])
-                buffer.removeSubrange((last + 1)...)
+    func nextChunk(size: Int) throws -> (bytes: DedupChunk, offset: Int64)? {
+        let chunk: DedupChunk?
+        if let mapped {
+            chunk = nextMappedChunk(size: size, of: mapped)
+        } else if totalBytes == 0 {
+            chunk = nil
+        } else {
+            chunk = try nextReadChunk(size: size)
+        }
+        guard let chunk, chunk.count > 0 else { return nil }
+        defer { offset += Int64(chunk.count) }
+        return (chunk, offset)
+    }
+
+    /// The chunk a reader of `size` bytes at a time would give: up to the last line break of what
+    /// it has read once it holds at least `size` bytes, else all the rest.
+    private func nextMappedChunk(size: Int, of mapped: DedupChunk.Storage) -> DedupChunk {
+        let start = Int(offset)
+        var end = mapped.count
+        while true {
+            let got = Swift.min(size, mapped.count - readEnd)
+            if got == 0 { break }
+            readEnd += got
+            let read = UnsafeRawBufferPointer(start: mapped.base + start, count: readEnd - start)
+            if read.count >= size, let last = read.lastIndex(of: 10) {
+                end = start + last + 1
                 break
             }
-            searchFrom = before
         }
-        guard !buffer.isEmpty else { return nil }
-        defer { offset += Int64(buffer.count) }
-        return (buffer, offset)
+        return mapped.chunk(from: start, count: end - start)
     }
 
-    /// Reads `count` bytes at `offset` again (safe from any thread).
-    func bytes(at offset: Int64, count: Int) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let got = pread(reread, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
-                if got <= 0 { break }
-                done += got
+    /// The next chunk read from the input (and copied to the spool file).
+    private func nextReadChunk(size: Int) throws -> DedupChunk? {
+        var storage = DedupChunk.Storage(capacity: (carry?.count ?? 0) + size)
+        var count = 0
+        if let carry {
+            storage.base.copyMemory(from: carry.bytes.baseAddress!, byteCount: carry.count)
+            count = carry.count
+        }
+        carry = nil
+        while !atEnd {
+            if storage.count - count < size {
+                let larger = DedupChunk.Storage(capacity: count + size)
+                larger.base.copyMemory(from: storage.base, byteCount: count)
+                storage = larger
             }
-            initialized = done
+            let got = try read(size, into: storage.base + count)
+            if got == 0 { atEnd = true; break }
+            if let spoolPath, write(reread, storage.base + count, got) != got {
+                throw DedupError.unreadable(spoolPath, "cannot write the temporary copy of standard input")
+            }
+            let before = count
+            count += got
+            if count >= size, let last = UnsafeRawBufferPointer(start: storage.base + before, count: got).lastIndex(of: 10) {
+                let end = before + last + 1
+                if end < count { carry = storage.chunk(from: end, count: count - end) }
+                return storage.chunk(from: 0, count: end)
+            }
+        }
+        return count > 0 ? storage.chunk(from: 0, count: count) : nil
+    }
+
+    /// Calls `body` with the `count` bytes at `offset` of the input (safe from any thread).
+    func withBytes<R>(at offset: Int64, count: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let mapped { return body(UnsafeRawBufferPointer(start: mapped.base + Int(offset), count: count)) }
+        return withUnsafeTemporaryAllocation(byteCount: count, alignment: 1) { buffer in
+            body(UnsafeRawBufferPointer(rebasing: buffer[..<readAgain(at: offset, count: count, into: buffer.baseAddress!)]))
         }
     }
 
-    /// Reads up to `size` more bytes onto the end of `buffer` (into fresh storage, never zero-filled first).
-    private func append(_ size: Int, to buffer: inout [UInt8]) throws -> Int {
-        let old = buffer
+    /// The `count` bytes at `offset` of the input as a chunk.
+    func chunk(at offset: Int64, count: Int) -> DedupChunk {
+        if let mapped { return mapped.chunk(from: Int(offset), count: count) }
+        let storage = DedupChunk.Storage(capacity: count)
+        return storage.chunk(from: 0, count: readAgain(at: offset, count: count, into: storage.base))
+    }
+
+    /// Reads `count` bytes at `offset` again into `buffer`; returns how many it could.
+    private func readAgain(at offset: Int64, count: Int, into buffer: UnsafeMutableRawPointer) -> Int {
+        var done = 0
+        while done < count {
+            let got = pread(reread, buffer + done, count - done, off_t(offset) + off_t(done))
+            if got <= 0 { break }
+            done += got
+        }
+        return done
+    }
+
+    /// Reads up to `size` bytes into `buffer` (fewer only at the end of the input).
+    private func read(_ size: Int, into buffer: UnsafeMutableRawPointer) throws -> Int {
         var got = 0
-        var failure: Int32 = 0
-        buffer = [UInt8](unsafeUninitializedCapacity: old.count + size) { bytes, initialized in
-            _ = bytes.initialize(from: old)
-            while got < size {
-                let count = read(input, bytes.baseAddress! + old.count + got, size - got)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if count == 0 { break }
-                got += count
+        while got < size {
+            let count = Foundation.read(input, buffer + got, size - got)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DedupError.unreadable("the input", String(cString: strerror(errno)))
             }
-            initialized = old.count + got
+            if count == 0 { break }
+            got += count
         }
-        if failure != 0 { throw DedupError.unreadable("the input", String(cString: strerror(failure))) }
         return got
     }
 }

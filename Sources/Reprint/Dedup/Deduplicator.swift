@@ -230,7 +230,7 @@ private final class DedupRun<Output: DedupOutput> {
                 end += 1
             }
             let base = lineOffsets[start]
-            let bytes = source.bytes(at: base, count: Int(lineOffsets[end - 1] - base) + Int(lineLengths[end - 1]))
+            let bytes = source.chunk(at: base, count: Int(lineOffsets[end - 1] - base) + Int(lineLengths[end - 1]))
             var kept: [Range<Int>] = []
             for line in start..<end where words[line] > 0 && Int(canonical[groups.find(line)]) == line {
                 let from = Int(lineOffsets[line] - base)
@@ -341,6 +341,6 @@ private struct LineReader: @unchecked Sendable {
 
     func withLine<R>(_ line: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let batch, line >= batch.firstLine { return batch.withLine(line - batch.firstLine, body) }
-        return source.bytes(at: offsets[line], count: Int(lengths[line])).withUnsafeBytes(body)
+        return source.withBytes(at: offsets[line], count: Int(lengths[line]), body)
     }
 }

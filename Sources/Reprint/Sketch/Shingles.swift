@@ -35,12 +35,15 @@ public struct ShingleHasher: Sendable {
     public let size: Int
     private static let base: UInt64 = 0xff51_afd7_ed55_8ccd
     private let outgoingFactor: UInt64
-    /// The last `size` words, in a ring: inline (no copy-on-write check per word) up to eight words.
+    /// The last words in a ring whose size is a power of two (word `n` at `n & mask`): inline (no
+    /// copy-on-write check per word) up to eight words. Its slots are zeros from the start of a
+    /// text until words are pushed there, so the word leaving the window needs no test: before
+    /// the first `size` words, it is a zero that subtracts nothing.
     private var shortWindow = InlineArray<8, UInt64>(repeating: 0)
     private var longWindow: [UInt64]
+    private let mask: Int
     private var polynomial: UInt64 = 0
     private var words = 0
-    private var slot = 0
 
     /// Creates a hasher of shingles of `size` words.
     public init(size: Int) {
@@ -49,32 +52,37 @@ public struct ShingleHasher: Sendable {
         var factor: UInt64 = 1
         for _ in 0..<size { factor = factor &* Self.base }
         outgoingFactor = factor
-        longWindow = size > 8 ? [UInt64](repeating: 0, count: size) : []
+        let capacity = size <= 8 ? 8 : 1 << (Int.bitWidth - (size - 1).leadingZeroBitCount)
+        mask = capacity - 1
+        longWindow = size > 8 ? [UInt64](repeating: 0, count: capacity) : []
     }
 
     /// Forgets the words seen so far, to start a new text.
     @inline(__always)
     public mutating func reset() {
         polynomial = 0
+        if size <= 8 {
+            for slot in 0..<8 { shortWindow[slot] = 0 }
+        } else if words > 0 {
+            for slot in longWindow.indices { longWindow[slot] = 0 }
+        }
         words = 0
-        slot = 0
     }
 
     /// Adds the next word; returns the hash of the shingle it completes, once `size` words are in.
     @inline(__always)
     public mutating func push(_ word: UInt64) -> UInt64? {
-        polynomial = polynomial &* Self.base &+ word
         let outgoing: UInt64
         if size <= 8 {
-            outgoing = shortWindow[slot]
-            shortWindow[slot] = word
+            // Read before the write: with eight-word shingles both are the same slot.
+            outgoing = shortWindow[(words &- size) & 7]
+            shortWindow[words & 7] = word
         } else {
-            outgoing = longWindow[slot]
-            longWindow[slot] = word
+            outgoing = longWindow[(words &- size) & mask]
+            longWindow[words & mask] = word
         }
-        if words >= size { polynomial = polynomial &- outgoing &* outgoingFactor }
-        words += 1
-        slot = slot + 1 == size ? 0 : slot + 1
+        polynomial = polynomial &* Self.base &+ word &- outgoing &* outgoingFactor
+        words &+= 1
         return words >= size ? StableHash.mix(polynomial ^ UInt64(size)) : nil
     }
 

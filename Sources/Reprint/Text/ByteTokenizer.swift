@@ -40,7 +40,11 @@ public enum ByteTokenizer {
                     return asciiWordMask(UnsafeRawPointer(padded.baseAddress!))
                 }
             guard let words = block else {
-                return scanWordHashes(base, from: wordStart >= 0 ? wordStart : blockStart, end: end, until: body)
+                // The byte loop collects the rest's hashes instead of calling `body` itself: the
+                // closure does not escape to a function that is not inlined, so the caller's
+                // state stays in registers in the loop above.
+                for hash in wordHashes(base, from: wordStart >= 0 ? wordStart : blockStart, end: end) where body(hash) { return true }
+                return false
             }
             // A bit at each word start and each word end (the first byte after the word), taken in pairs.
             var boundaries = words ^ (words << 1 | endsInWord)
@@ -85,18 +89,17 @@ public enum ByteTokenizer {
         return nonASCII & high == 0 ? mask : nil
     }
 
-    /// The byte-by-byte scan of ``scanWordHashes(in:until:)`` from `from`, a position outside any word
-    /// or at a word's start (ASCII words still hashed eight bytes at a time).
-    private static func scanWordHashes(
-        _ base: UnsafePointer<UInt8>, from: Int, end: Int, until body: (UInt64) -> Bool
-    ) -> Bool {
+    /// The word hashes of the byte-by-byte scan of ``scanWordHashes(in:until:)`` from `from`, a
+    /// position outside any word or at a word's start (ASCII words still hashed eight bytes at a time).
+    private static func wordHashes(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> [UInt64] {
+        var hashes: [UInt64] = []
         var word = WordHash()
         var index = from
         while index < end {
             let byte = base[index]
             if byte < 0x80 {
                 guard isASCIIWordByte(byte) else {
-                    if word.length > 0, body(word.finish()) { return true }
+                    if word.length > 0 { hashes.append(word.finish()) }
                     index += 1
                     continue
                 }
@@ -105,7 +108,7 @@ public enum ByteTokenizer {
                     // unless it goes on with a non-ASCII byte (then the byte loop below takes it).
                     let stop = asciiWordEnd(base, from: index + 1, end: end)
                     if stop == end || base[stop] < 0x80 {
-                        if body(asciiWordHash(base, from: index, to: stop, end: end)) { return true }
+                        hashes.append(asciiWordHash(base, from: index, to: stop, end: end))
                         index = stop
                         continue
                     }
@@ -117,12 +120,13 @@ public enum ByteTokenizer {
             let (scalar, width) = decode(base, index, end)
             index += width
             guard let scalar else {
-                if word.length > 0, body(word.finish()) { return true }
+                if word.length > 0 { hashes.append(word.finish()) }
                 continue
             }
-            if appendLowercased(scalar, to: &word, body) { return true }
+            appendLowercased(scalar, to: &word, hashes: &hashes)
         }
-        return word.length > 0 && body(word.finish())
+        if word.length > 0 { hashes.append(word.finish()) }
+        return hashes
     }
 
     /// Whether a byte is an ASCII letter or digit (for those, `byte | 0x20` is the lowercase byte).
@@ -215,17 +219,16 @@ public enum ByteTokenizer {
         return Array(scalar.properties.lowercaseMapping.unicodeScalars)
     }
 
-    /// Adds a scalar's lowercase form to the word, ending it at each scalar that is not a word
-    /// scalar; returns true when `body` asks to stop.
-    private static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout WordHash, _ body: (UInt64) -> Bool) -> Bool {
+    /// Adds a scalar's lowercase form to the word, ending it (its hash to `hashes`) at each
+    /// scalar that is not a word scalar.
+    private static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout WordHash, hashes: inout [UInt64]) {
         for lowered in lowercased(scalar) {
             if isWordScalar(lowered) {
                 for byte in UTF8.encode(lowered)! { word.append(byte) }
-            } else if word.length > 0, body(word.finish()) {
-                return true
+            } else if word.length > 0 {
+                hashes.append(word.finish())
             }
         }
-        return false
     }
 
     /// Decodes the scalar starting at a non-ASCII lead byte; nil (and width 1) for an invalid sequence.

@@ -60,4 +60,24 @@ struct ShinglesTests {
         let text = words(4)
         #expect(Shingles.hashes(ofWords: text, size: 1) == text.indices.map { window(text[$0..<($0 + 1)]) })
     }
+
+    @Test func rollingHashesEqualEachWindowHashedOnItsOwnAtEverySize() {
+        let text = words(30)
+        for size in 1...12 {
+            #expect(Shingles.hashes(ofWords: text, size: size) == (0...(text.count - size)).map { window(text[$0 ..< $0 + size]) })
+        }
+    }
+
+    @Test func aResetHasherForgetsTheWordsOfThePreviousText() {
+        for size in [5, 8, 11] {
+            var hasher = ShingleHasher(size: size)
+            for word in words(20).reversed() { _ = hasher.push(word) }
+            hasher.reset()
+            let text = words(size + 3)
+            #expect(text.compactMap { hasher.push($0) } == Shingles.hashes(ofWords: text, size: size))
+            hasher.reset()
+            _ = hasher.push(text[0])
+            #expect(hasher.shortTextShingle == Shingles.hashes(ofWords: [text[0]], size: size).first)
+        }
+    }
 }

@@ -120,10 +120,22 @@ public struct MinHasher: Sendable {
             guard emptyBins > 0 && emptyBins < count else { return }
             probes.withUnsafeBytes { probes in
                 for word in 0..<words {
+                    // First each empty bin's first probe, without a branch: most are filled bins
+                    // (as many as the bins are filled). The others are marked, and their whole
+                    // probe sequence is tried after.
                     var bits = empty[word]
+                    var unresolved: UInt64 = 0
                     while bits != 0 {
-                        let bin = word * 64 + bits.trailingZeroBitCount
+                        let offset = bits.trailingZeroBitCount
                         bits &= bits &- 1
+                        let bin = word * 64 + offset
+                        let probe = Int(probes.load(fromByteOffset: bin * Self.probeAttempts * MemoryLayout<UInt16>.stride, as: UInt16.self))
+                        values[bin] = UInt32(truncatingIfNeeded: storage[probe])
+                        unresolved |= (empty[probe &>> 6] &>> UInt64(probe & 63) & 1) &<< UInt64(offset)
+                    }
+                    while unresolved != 0 {
+                        let bin = word * 64 + unresolved.trailingZeroBitCount
+                        unresolved &= unresolved &- 1
                         values[bin] = UInt32(truncatingIfNeeded: borrowed(bin, storage, probes, empty: empty.baseAddress!))
                     }
                 }

@@ -106,15 +106,18 @@ struct BufferedFile {
     mutating func write(newline: ()) { buffer.append(0x0A) }
 
     /// Writes lines `ranges` of `chunk`, each followed by a line break, after what is buffered:
-    /// the writer queue holds on to `chunk` and writes the lines straight from it (no copy), so
-    /// the caller goes on at once.
+    /// the writer queue holds on to `chunk` and copies the lines into a buffer of its own, so the
+    /// caller goes on at once. (Handing the chunk's runs of lines to `writev` instead, without
+    /// the copy, cost more system time than the copy saved: the kernel then copies from pages
+    /// that are no longer in the cache.)
     mutating func write(lines ranges: [Range<Int>], of chunk: DedupChunk) {
         send()
         let state = state
         waiting.wait()
         writer.async { [waiting] in
             defer { waiting.signal() }
-            state.write(lines: ranges, of: chunk)
+            for range in ranges { state.stage(line: UnsafeRawBufferPointer(rebasing: chunk.bytes[range])) }
+            state.writeStaged()
         }
     }
 
@@ -141,23 +144,17 @@ struct BufferedFile {
     }
 }
 
-/// What a ``BufferedFile``'s writer queue keeps: the first write error.
+/// What a ``BufferedFile``'s writer queue keeps: the first write error and a reused buffer.
 private final class WriterState: @unchecked Sendable {
     let descriptor: Int32
     /// The `errno` of the first failed write; nothing is written after it.
     var failure: Int32?
-    /// A line break, for a line that has none after it in its chunk (the input's last line).
-    private let lineBreak: UnsafeMutablePointer<UInt8> = {
-        let byte = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-        byte.initialize(to: 0x0A)
-        return byte
-    }()
+    private var staged: [UInt8] = []
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
+        staged.reserveCapacity(1 << 20)
     }
-
-    deinit { lineBreak.deallocate() }
 
     /// Writes all of `bytes` (unless a write failed before).
     func write(_ bytes: UnsafeRawBufferPointer) {
@@ -173,55 +170,16 @@ private final class WriterState: @unchecked Sendable {
         }
     }
 
-    /// Writes lines `ranges` of `chunk`, each with a line break, with `writev` from the chunk
-    /// itself: a run of lines that follow one another in the chunk is one piece (with the line
-    /// breaks between them).
-    func write(lines ranges: [Range<Int>], of chunk: DedupChunk) {
-        let base = chunk.bytes.baseAddress!
-        var pieces: [iovec] = []
-        pieces.reserveCapacity(ranges.count / 4 + 2)
-        var runStart = -1, runEnd = -1
-        for range in ranges {
-            if range.lowerBound != runEnd {
-                if runStart >= 0 { pieces.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: base + runStart), iov_len: runEnd - runStart)) }
-                runStart = range.lowerBound
-            }
-            guard range.upperBound < chunk.count && base.load(fromByteOffset: range.upperBound, as: UInt8.self) == 0x0A else {
-                // The chunk's last line without a line break: the break comes from elsewhere.
-                pieces.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: base + runStart), iov_len: range.upperBound - runStart))
-                pieces.append(iovec(iov_base: UnsafeMutableRawPointer(lineBreak), iov_len: 1))
-                runStart = -1
-                runEnd = -1
-                continue
-            }
-            runEnd = range.upperBound + 1
-        }
-        if runStart >= 0 { pieces.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: base + runStart), iov_len: runEnd - runStart)) }
-        write(pieces)
+    /// Adds a line and its line break to the buffer, writing the buffer first when it is full.
+    func stage(line: UnsafeRawBufferPointer) {
+        if staged.count + line.count + 1 > 1 << 20 { writeStaged() }
+        staged.append(contentsOf: line)
+        staged.append(0x0A)
     }
 
-    /// Writes all of `pieces` in order (unless a write failed before), at most 1,024 pieces a call.
-    private func write(_ pieces: [iovec]) {
-        var pieces = pieces
-        var first = 0
-        while failure == nil && first < pieces.count {
-            let count = Swift.min(1024, pieces.count - first)
-            let written = pieces.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress! + first, Int32(count)) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                failure = written < 0 ? errno : ENOSPC
-                return
-            }
-            // Skip the pieces written whole, and the written part of the next one.
-            var left = written
-            while first < pieces.count && left >= pieces[first].iov_len {
-                left -= pieces[first].iov_len
-                first += 1
-            }
-            if left > 0 {
-                pieces[first].iov_base += left
-                pieces[first].iov_len -= left
-            }
-        }
+    /// Writes the buffer and empties it, keeping its storage.
+    func writeStaged() {
+        staged.withUnsafeBytes { write($0) }
+        staged.removeAll(keepingCapacity: true)
     }
 }

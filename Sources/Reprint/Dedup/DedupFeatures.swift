@@ -141,6 +141,7 @@ struct DedupFeatures: Sendable {
 
     /// Calls `body` with each shingle hash of a line's document, in text order (repeats included),
     /// until it returns true; returns whether it did.
+    @inline(__always)
     @discardableResult
     private func forEachShingle(line: UnsafeRawBufferPointer, _ body: (UInt64) -> Bool) -> Bool {
         var shingles = ShingleHasher(size: shingleSize)
@@ -157,6 +158,7 @@ struct DedupFeatures: Sendable {
     }
 
     /// Calls `body` with the text of a line (the line itself, or its JSONL text field) and its JSONL id.
+    @inline(__always)
     private func withText(of line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, String?) -> Sketch) -> Sketch {
         switch format {
         case .lines:

@@ -23,6 +23,9 @@ final class DedupSource {
     /// end where they do when the input is read.
     private var readEnd = 0
     private var atEnd = false
+    /// Mapped input: the bytes before this offset were given back (``release(upTo:)``) and are
+    /// read again with `pread`.
+    private var releasedEnd: Int64 = 0
 
     /// Opens `path` (`-` for standard input).
     init(path: String) throws {
@@ -122,9 +125,21 @@ final class DedupSource {
         return count > 0 ? storage.chunk(from: 0, count: count) : nil
     }
 
-    /// Calls `body` with the `count` bytes at `offset` of the input (safe from any thread).
+    /// Gives back the mapped pages of the input before `offset`, once its chunks are done with:
+    /// the process then keeps only the chunks in flight mapped, not the whole input (its pages
+    /// stay in the kernel's page cache). Lines there are read again with `pread`.
+    func release(upTo offset: Int64) {
+        guard let mapped, offset > releasedEnd else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let from = Int(releasedEnd) / page * page, to = Int(offset) / page * page
+        if to > from { madvise(mapped.base + from, to - from, MADV_DONTNEED) }
+        releasedEnd = offset
+    }
+
+    /// Calls `body` with the `count` bytes at `offset` of the input (safe from any thread while
+    /// no ``release(upTo:)`` runs).
     func withBytes<R>(at offset: Int64, count: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        if let mapped { return body(UnsafeRawBufferPointer(start: mapped.base + Int(offset), count: count)) }
+        if let mapped, offset >= releasedEnd { return body(UnsafeRawBufferPointer(start: mapped.base + Int(offset), count: count)) }
         return withUnsafeTemporaryAllocation(byteCount: count, alignment: 1) { buffer in
             body(UnsafeRawBufferPointer(rebasing: buffer[..<readAgain(at: offset, count: count, into: buffer.baseAddress!)]))
         }
@@ -132,7 +147,7 @@ final class DedupSource {
 
     /// The `count` bytes at `offset` of the input as a chunk.
     func chunk(at offset: Int64, count: Int) -> DedupChunk {
-        if let mapped { return mapped.chunk(from: Int(offset), count: count) }
+        if let mapped, offset >= releasedEnd { return mapped.chunk(from: Int(offset), count: count) }
         let storage = DedupChunk.Storage(capacity: count)
         return storage.chunk(from: 0, count: readAgain(at: offset, count: count, into: storage.base))
     }

@@ -179,6 +179,9 @@ private final class DedupRun<Output: DedupOutput> {
             progress.unique += kept.count
             output.keep(kept, of: batch.bytes)
         }
+        // The earlier batches are done (the output's writer has had this batch's time to copy
+        // their kept lines): their input need not stay mapped.
+        source.release(upTo: batch.offset)
         progress.lines += batch.count
         progress.bytes = batch.offset + Int64(batch.bytes.count)
         progress.seconds = Date().timeIntervalSince(started)

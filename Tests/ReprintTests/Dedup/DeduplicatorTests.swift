@@ -128,6 +128,26 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
         #expect(out.records == [DuplicateRecord(id: "4", duplicateOf: "1", relation: .nearDuplicate, resemblance: 16.0 / 17)])
     }
 
+    @Test func readsAgainCandidatesWhoseInputPagesWereGivenBack() throws {
+        // Forty lines of words no other line has (over 4 KB, so the first pages are given back
+        // before the last line is verified), between a story and its longer version.
+        let fillers = (0..<40).map { line in (0..<20).map { "x\(line)y\($0)" }.joined(separator: " ") }
+        let text = ([wire] + fillers + [extended]).joined(separator: "\n")
+        let (first, _, _) = try run(text) {
+            $0.format = .lines
+            $0.batchBytes = 16
+        }
+        #expect(first.kept == [wire] + fillers)
+        #expect(first.records == [DuplicateRecord(id: "42", duplicateOf: "1", relation: .nearDuplicate, resemblance: 16.0 / 17)])
+        let (canonical, _, _) = try run(text) {
+            $0.format = .lines
+            $0.batchBytes = 16
+            $0.keep = .canonical
+        }
+        #expect(canonical.kept == fillers + [extended])
+        #expect(canonical.records == [DuplicateRecord(id: "1", duplicateOf: "42", relation: .nearDuplicate, resemblance: 16.0 / 17)])
+    }
+
     @Test func missingInputIsAnError() {
         #expect(throws: DedupError.notFound("/no/such/file.jsonl")) {
             try Deduplicator().run(path: "/no/such/file.jsonl", output: Collected())

@@ -116,3 +116,32 @@ struct RelationKey: Hashable, CustomStringConvertible {
 
     var description: String { "\(a) ~ \(b): \(relation.rawValue)\(contained.map { " (\($0) contained)" } ?? "")" }
 }
+
+/// A store that lets something else happen (another writer) right before one of its writes.
+final class InterruptedStore: DocumentStore, @unchecked Sendable {
+    private let base: any DocumentStore
+    private let interruptedWrite: Int
+    private let interruption: @Sendable () throws -> Void
+    private let lock = NSLock()
+    private var count = 0
+
+    /// A store that runs `interruption` before its `write`-th write transaction begins.
+    init(_ base: any DocumentStore, beforeWrite write: Int, interruption: @escaping @Sendable () throws -> Void) {
+        self.base = base
+        self.interruptedWrite = write
+        self.interruption = interruption
+    }
+
+    /// The number of write transactions so far.
+    var writes: Int { lock.withLock { count } }
+
+    func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        let number = lock.withLock { count += 1; return count }
+        if number == interruptedWrite { try interruption() }
+        return try base.write(body)
+    }
+
+    func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try base.read(body)
+    }
+}

@@ -8,12 +8,16 @@ import Foundation
 /// collection of the stored documents plus documents `0..<i` of the batch, term counts that
 /// include those documents and document `i` itself, their band keys, exact hashes and postings.
 /// The store is read once per batch for what is stored; the batch's part is kept in memory.
+///
+/// The documents before a batch may include a previous batch compared but not stored yet (it is
+/// being written while this one is compared): its documents count as the first of the batch.
 struct BatchComparer {
     /// A document a batch document is compared with.
-    enum Counterpart: Hashable, Comparable {
+    enum Counterpart: Hashable, Comparable, Sendable {
         /// A stored document, by sequence number.
         case stored(Int64)
-        /// The batch document at this position (before the one compared).
+        /// The document at this position of the previous batch's documents (if any) followed by
+        /// the batch's (before the one compared).
         case batch(Int)
 
         static func < (lhs: Counterpart, rhs: Counterpart) -> Bool {
@@ -27,14 +31,14 @@ struct BatchComparer {
     }
 
     /// A document related to a batch document, with their comparison (the batch document is `b`).
-    struct Match {
+    struct Match: Sendable {
         var counterpart: Counterpart
         var id: String
         var comparison: Comparison
     }
 
     /// What comparing one batch document found.
-    struct Outcome {
+    struct Outcome: Sendable {
         /// Its related documents, in collection order.
         var matches: [Match]
         /// The terms it is posted under for the term route (its heaviest terms when it is added).
@@ -48,11 +52,19 @@ struct BatchComparer {
     let postingCache: GenerationCache<[Int64]>
     let comparableCache: ComparableCache
 
-    /// Compares `documents` in order; `generation` is the store's generation as `transaction` sees it.
-    func compare(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int) throws -> [Outcome] {
-        let batch = try Batch(documents, in: transaction, generation: generation, cache: frequencyCache)
-        let terms = batch.ownTerms(distinctive: options.distinctiveTerms)
-        let candidates = try findCandidates(batch, terms: terms, in: transaction, generation: generation)
+    /// A document of the previous batch, not stored yet, with what comparing it found.
+    typealias Earlier = (document: AnalyzedDocument, outcome: Outcome)
+
+    /// Compares `documents` in order, after the documents `transaction` holds and then `earlier`;
+    /// `generation` is the store's generation as `transaction` sees it.
+    func compare(
+        _ documents: [AnalyzedDocument], after earlier: [Earlier] = [], in transaction: any StoreTransaction, generation: Int
+    ) throws -> [Outcome] {
+        let first = earlier.count
+        let batch = try Batch(earlier.map(\.document) + documents, in: transaction, generation: generation, cache: frequencyCache)
+        let terms = earlier.map { (distinctive: [UInt64](), posted: $0.outcome.postedTerms) }
+            + batch.ownTerms(distinctive: options.distinctiveTerms, from: first)
+        let candidates = try findCandidates(batch, terms: terms, from: first, in: transaction, generation: generation)
 
         // The candidates' features, and the counts of the terms only they use.
         let storedSequences = Set(candidates.joined().compactMap { if case .stored(let sequence) = $0 { sequence } else { nil } })
@@ -65,17 +77,18 @@ struct BatchComparer {
         for (term, count) in try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies) {
             counts.modify(term, initial: 0) { $0 = Int32(count) }
         }
-        let batchComparables = documents.indices.map { position in
-            DocumentFeatures(documents[position], lineKeys: [], postedTerms: terms[position].posted).comparable
+        let batchComparables = earlier.map(\.outcome.comparable) + documents.indices.map { index in
+            DocumentFeatures(documents[index], lineKeys: [], postedTerms: terms[first + index].posted).comparable
         }
         for (position, comparable) in batchComparables.enumerated() { comparables[.batch(position)] = comparable }
         let found = candidates.map { list in list.compactMap { counterpart in comparables[counterpart].map { (counterpart, $0) } } }
 
         // Each document's term weights, then every comparison, on all cores.
         let storedCounts = counts
-        let weights = documents.indices.map { $0 }.parallelMap { position in
-            var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count + 16 * found[position].count)
-            for (_, candidate) in found[position] {
+        let weights = documents.indices.map { $0 }.parallelMap { index in
+            let position = first + index
+            var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[index].termCounts.count + 16 * found[index].count)
+            for (_, candidate) in found[index] {
                 for (term, _) in candidate.sortedTermCounts {
                     builder.add(term) { Int(storedCounts[term] ?? 0) + batch.terms.users(of: term, before: position) }
                 }
@@ -89,7 +102,7 @@ struct BatchComparer {
         }
         var outcomes: [Outcome] = []
         var next = 0
-        for (position, list) in found.enumerated() {
+        for (index, list) in found.enumerated() {
             var matches: [Match] = []
             for (counterpart, candidate) in list {
                 let comparison = comparisons[next]
@@ -98,16 +111,17 @@ struct BatchComparer {
                     matches.append(Match(counterpart: counterpart, id: candidate.id, comparison: comparison))
                 }
             }
-            outcomes.append(Outcome(matches: matches, postedTerms: terms[position].posted, comparable: batchComparables[position]))
+            outcomes.append(Outcome(matches: matches, postedTerms: terms[first + index].posted, comparable: batchComparables[first + index]))
         }
         return outcomes
     }
 
-    /// Each document's candidates, in collection order: the stored documents that share its exact
-    /// hash, one of its band keys or enough of its distinctive terms' postings, and the documents
-    /// before it in the batch that do. The store is read once per table for the whole batch.
+    /// The candidates of each document from position `first` on, in collection order: the stored
+    /// documents that share its exact hash, one of its band keys or enough of its distinctive
+    /// terms' postings, and the documents before it in the batch that do. The store is read once
+    /// per table for the whole batch.
     private func findCandidates(
-        _ batch: Batch, terms: [(distinctive: [UInt64], posted: [UInt64])], in transaction: any StoreTransaction, generation: Int
+        _ batch: Batch, terms: [(distinctive: [UInt64], posted: [UInt64])], from first: Int, in transaction: any StoreTransaction, generation: Int
     ) throws -> [[Counterpart]] {
         let documents = batch.documents
         let lsh = LSHIndex(bands: options.bands, rows: options.rows)
@@ -116,8 +130,8 @@ struct BatchComparer {
         let storedPostings = try postingCache.values(of: Array(Set(terms.flatMap(\.distinctive))), generation: generation, absent: []) {
             try transaction.postings(of: $0, limit: limit)
         }
-        let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents.map(\.exactHash))))
-        let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys.joined())))
+        let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents[first...].map(\.exactHash))))
+        let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys[first...].joined())))
 
         // The batch's own exact hashes, band keys and postings, by position.
         var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
@@ -128,7 +142,7 @@ struct BatchComparer {
         }
         let batchIndex = (exactHashes, buckets, postings)
         let minimumShared = options.minimumSharedTerms
-        return documents.indices.map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
+        return (first..<documents.count).map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
             let (exactHashes, buckets, postings) = batchIndex
             func before(_ list: [Int]?) -> [Counterpart] { (list ?? []).prefix { $0 < position }.map(Counterpart.batch) }
             var found = Set((storedCopies[documents[position].exactHash] ?? []).map(Counterpart.stored))
@@ -179,10 +193,11 @@ private struct Batch: Sendable {
         return builder
     }
 
-    /// Each document's distinctive terms (the term route's query) and the terms it is posted under
-    /// (twice as many, used by it alone allowed), weighed when it is added; on all cores.
-    func ownTerms(distinctive count: Int) -> [(distinctive: [UInt64], posted: [UInt64])] {
-        documents.indices.map { $0 }.parallelMap { position in
+    /// The distinctive terms (the term route's query) of each document from position `first` on,
+    /// and the terms it is posted under (twice as many, used by it alone allowed), weighed when it
+    /// is added; on all cores.
+    func ownTerms(distinctive count: Int, from first: Int) -> [(distinctive: [UInt64], posted: [UInt64])] {
+        (first..<documents.count).map { $0 }.parallelMap { position in
             let weights = ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count)
                 .weights(documentCount: storedCount + position + 1)
             return (weights.distinctiveTerms(of: documents[position], count: count),

@@ -66,52 +66,68 @@ struct BatchComparer {
             + batch.ownTerms(distinctive: options.distinctiveTerms, from: first)
         let candidates = try findCandidates(batch, terms: terms, from: first, in: transaction, generation: generation)
 
-        // The candidates' features, and the counts of the terms only they use.
+        // The features of the batch's documents and of the stored candidates (each once, in one
+        // array: copying a document's many arrays for every pair costs more than comparing).
         let storedSequences = Set(candidates.joined().compactMap { if case .stored(let sequence) = $0 { sequence } else { nil } })
-        var comparables: [Counterpart: AnalyzedDocument] = [:]
-        for (sequence, document) in try comparableCache.comparables(of: storedSequences.sorted(), read: transaction.documents) {
-            comparables[.stored(sequence)] = document
+        var features = earlier.map(\.outcome.comparable) + documents.indices.map { index in
+            DocumentFeatures(documents[index], lineKeys: [], postedTerms: terms[first + index].posted).comparable
         }
-        let otherTerms = Set(comparables.values.flatMap { $0.sortedTermCounts.map(\.term).filter { !batch.terms.contains($0) } })
+        var slots: [Int64: Int] = [:]
+        for (sequence, document) in try comparableCache.comparables(of: storedSequences.sorted(), read: transaction.documents) {
+            slots[sequence] = features.count
+            features.append(document)
+        }
+        // The counts of the terms only stored candidates use.
+        let otherTerms = Set(features[batch.documents.count...].flatMap { $0.sortedTermCounts.map(\.term).filter { !batch.terms.contains($0) } })
         var counts = batch.storedCounts
         for (term, count) in try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies) {
             counts.modify(term, initial: 0) { $0 = Int32(count) }
         }
-        let batchComparables = earlier.map(\.outcome.comparable) + documents.indices.map { index in
-            DocumentFeatures(documents[index], lineKeys: [], postedTerms: terms[first + index].posted).comparable
-        }
-        for (position, comparable) in batchComparables.enumerated() { comparables[.batch(position)] = comparable }
-        let found = candidates.map { list in list.compactMap { counterpart in comparables[counterpart].map { (counterpart, $0) } } }
-
-        // Each document's term weights, then every comparison, on all cores.
-        let storedCounts = counts
-        let weights = documents.indices.map { $0 }.parallelMap { index in
-            let position = first + index
-            var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[index].termCounts.count + 16 * found[index].count)
-            for (_, candidate) in found[index] {
-                for (term, _) in candidate.sortedTermCounts {
-                    builder.add(term) { Int(storedCounts[term] ?? 0) + batch.terms.users(of: term, before: position) }
+        let found = candidates.map { list in
+            list.compactMap { counterpart -> (counterpart: Counterpart, slot: Int)? in
+                switch counterpart {
+                case .stored(let sequence): slots[sequence].map { (counterpart, $0) }
+                case .batch(let position): (counterpart, position)
                 }
             }
-            return builder.weights(documentCount: batch.storedCount + position + 1)
         }
-        let pairs = found.enumerated().flatMap { position, list in list.map { (position, $0.1) } }
-        let comparer = options.comparer, shingleSize = options.shingleSize
-        let comparisons = pairs.parallelMap { position, candidate in
-            comparer.compare(candidate, documents[position], weights: weights[position], shingleSize: shingleSize)
+
+        // Each document's term weights, then every comparison, on all cores. The workers read the
+        // features in place: a document has many arrays, and a copy of it per pair costs more
+        // than some comparisons.
+        let storedCounts = counts
+        let comparisons = features.withUnsafeBufferPointer { features in
+            documents.withUnsafeBufferPointer { documents in
+                nonisolated(unsafe) let features = features, documents = documents
+                let weights = documents.indices.map { $0 }.parallelMap { index in
+                    let position = first + index
+                    var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[index].termCounts.count + 16 * found[index].count)
+                    for (_, slot) in found[index] {
+                        for (term, _) in features[slot].sortedTermCounts {
+                            builder.add(term) { Int(storedCounts[term] ?? 0) + batch.terms.users(of: term, before: position) }
+                        }
+                    }
+                    return builder.weights(documentCount: batch.storedCount + position + 1)
+                }
+                let pairs = found.enumerated().flatMap { index, list in list.map { (index, $0.slot) } }
+                let comparer = options.comparer, shingleSize = options.shingleSize
+                return pairs.parallelMap { index, slot in
+                    comparer.compare(features[slot], documents[index], weights: weights[index], shingleSize: shingleSize)
+                }
+            }
         }
         var outcomes: [Outcome] = []
         var next = 0
         for (index, list) in found.enumerated() {
             var matches: [Match] = []
-            for (counterpart, candidate) in list {
+            for (counterpart, slot) in list {
                 let comparison = comparisons[next]
                 next += 1
                 if comparison.relation != .unrelated {
-                    matches.append(Match(counterpart: counterpart, id: candidate.id, comparison: comparison))
+                    matches.append(Match(counterpart: counterpart, id: features[slot].id, comparison: comparison))
                 }
             }
-            outcomes.append(Outcome(matches: matches, postedTerms: terms[first + index].posted, comparable: batchComparables[first + index]))
+            outcomes.append(Outcome(matches: matches, postedTerms: terms[first + index].posted, comparable: features[first + index]))
         }
         return outcomes
     }

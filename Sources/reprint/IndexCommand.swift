@@ -42,13 +42,24 @@ struct IndexCommand: ParsableCommand {
     }
 
     /// One document's line of output: its id, what happened and its matches.
-    struct DocumentLine: Encodable {
+    struct DocumentLine {
         var id: String
         var status: String
         var matches: [ScanReport.Pair]
 
         func render(_ format: MatchFormat) -> String {
-            if format == .jsonl { return ReportFormat.json(self, pretty: false) }
+            if format == .jsonl {
+                var json = CompactJSON()
+                json.raw("{\"id\":"); json.string(id)
+                json.raw(",\"matches\":[")
+                for (index, pair) in matches.enumerated() {
+                    if index > 0 { json.raw(",") }
+                    json.pair(pair)
+                }
+                json.raw("],\"status\":"); json.string(status)
+                json.raw("}")
+                return json.text
+            }
             var text = "\(id): \(status)" + (status == "skipped" ? " (already stored)" : ", \(matches.count) match\(matches.count == 1 ? "" : "es")")
             for pair in matches {
                 let other = pair.a == id ? pair.b : pair.a

@@ -28,7 +28,10 @@ public struct IncrementalIndex: Sendable {
     /// The scan settings in force (the same as ``Scanner``'s defaults unless changed).
     public let options: Scanner.Options
     /// How many documents are analyzed together (in parallel) and then stored in one transaction.
-    public var batchSize = 1024
+    public var batchSize = Self.defaultBatchSize
+    /// The default ``batchSize``: a batch's band keys, postings and counts land all over their
+    /// tables, so a larger batch rewrites each page for more documents.
+    public static let defaultBatchSize = 4096
     /// The stored term frequencies read so far.
     private let frequencyCache = GenerationCache<Int>(capacity: 2_000_000) { _ in 0 }
     /// The stored postings of the term route read so far (lists of sequence numbers, ascending).

@@ -46,11 +46,12 @@ struct StoreTests {
         let address = try kind.newAddress()
         let base = try StoreLocation(parsing: address).open()
         let otherAdded = OtherWriter()
-        let store = InterruptedStore(base, beforeWrite: 2) {
+        let store = InterceptedStore(base, beforeWrite: { number in
+            guard number == 2 else { return }
             try IncrementalIndex(store: base).add([other]) { outcome in
                 if case .added(_, let matches) = outcome { otherAdded.relations = matches.map(RelationKey.init) }
             }
-        }
+        })
         var index = IncrementalIndex(store: store)
         index.batchSize = 3
         var relations: [RelationKey] = []
@@ -63,6 +64,28 @@ struct StoreTests {
         relations += otherAdded.relations
         let scan = Scanner().scan(Array(ours.prefix(3)) + [other] + Array(ours.dropFirst(3)))
         try expectScanAnswers(index, relations: relations, scan: scan)
+    }
+
+    @Test("when comparing a batch fails, the batch being written is still committed and reported", arguments: StoreKind.tested)
+    func failureWhileWriting(kind: StoreKind) throws {
+        let documents = try Fixtures.newsroom()
+        let base = try StoreLocation(parsing: try kind.newAddress()).open()
+        // The first read compares the first batch; the second, the next batch while the first is written.
+        let store = InterceptedStore(base, beforeRead: { number in
+            if number == 2 { throw StoreError.database("the connection was lost") }
+        })
+        var index = IncrementalIndex(store: store)
+        index.batchSize = 3
+        var reported: [String] = []
+        #expect(throws: StoreError.database("the connection was lost")) {
+            try index.add(documents) { outcome in
+                if case .added(let id, _) = outcome { reported.append(id) }
+            }
+        }
+        #expect(reported == documents.prefix(3).map(\.id))
+        let stored = IncrementalIndex(store: base)
+        #expect(try stored.statistics().documentRows == 3)
+        #expect(try stored.check() == [])
     }
 
     /// What the other writer's add reported (it runs on the thread that writes the index's batches).

@@ -63,32 +63,39 @@ public struct IncrementalIndex: Sendable {
         var ahead: BackgroundWork<PreparedBatch>?
         var writing: (batch: ComparedBatch, work: BackgroundWork<Result<WrittenBatch?, any Error>>)?
         var previousSequences: [Int64] = []
-        for (number, documents) in batches.enumerated() {
-            let next = number + 1 < batches.count ? batches[number + 1] : nil
-            var compared: (batch: ComparedBatch, ahead: BackgroundWork<PreparedBatch>?)?
-            if let writing {
-                // Compared while the previous batch is written, as if it were stored.
-                compared = try store.read { transaction in
-                    guard try transaction.generation() == writing.batch.expectedGeneration else { return nil }
-                    return try compare(documents, guess: ahead?.wait(), next: next, after: writing.batch, in: transaction)
-                }
-                let written = try finish(writing.batch, writing.work.wait(), report: report)
-                previousSequences = written.added.map(\.sequence)
-                // The previous batch was compared again (another writer got in between): so must this one be.
-                if !written.asCompared { compared = nil }
-            }
-            let (batch, nextAhead) = try compared ?? store.read {
-                try compare(documents, guess: ahead?.wait(), next: next, after: nil, in: $0)
-            }
-            ahead = nextAhead
-            let earlier = batch.earlierCount == 0 ? [] : previousSequences
-            writing = (batch, BackgroundWork {
-                Result {
-                    try store.write { transaction in
-                        try transaction.generation() == batch.expectedGeneration ? insert(batch, after: earlier, in: transaction) : nil
+        do {
+            for (number, documents) in batches.enumerated() {
+                let next = number + 1 < batches.count ? batches[number + 1] : nil
+                var compared: (batch: ComparedBatch, ahead: BackgroundWork<PreparedBatch>?)?
+                if let previous = writing {
+                    // Compared while the previous batch is written, as if it were stored.
+                    compared = try store.read { transaction in
+                        guard try transaction.generation() == previous.batch.expectedGeneration else { return nil }
+                        return try compare(documents, guess: ahead?.wait(), next: next, after: previous.batch, in: transaction)
                     }
+                    writing = nil
+                    let written = try finish(previous.batch, previous.work.wait(), report: report)
+                    previousSequences = written.added.map(\.sequence)
+                    // The previous batch was compared again (another writer got in between): so must this one be.
+                    if !written.asCompared { compared = nil }
                 }
-            })
+                let (batch, nextAhead) = try compared ?? store.read {
+                    try compare(documents, guess: ahead?.wait(), next: next, after: nil, in: $0)
+                }
+                ahead = nextAhead
+                let earlier = batch.earlierCount == 0 ? [] : previousSequences
+                writing = (batch, BackgroundWork {
+                    Result {
+                        try store.write { transaction in
+                            try transaction.generation() == batch.expectedGeneration ? insert(batch, after: earlier, in: transaction) : nil
+                        }
+                    }
+                })
+            }
+        } catch {
+            // A batch being written when something failed is still committed and reported.
+            if let writing { _ = try? finish(writing.batch, writing.work.wait(), report: report) }
+            throw error
         }
         if let writing { _ = try finish(writing.batch, writing.work.wait(), report: report) }
     }

@@ -55,11 +55,36 @@ struct BatchComparer {
     /// A document of the previous batch, not stored yet, with what comparing it found.
     typealias Earlier = (document: AnalyzedDocument, outcome: Outcome)
 
+    /// What comparing a batch needs from the store, read in one go so that the read transaction
+    /// ends before the comparisons start (SQLite can start its log over only while no reader holds
+    /// an older view).
+    struct Reading: Sendable {
+        fileprivate let batch: Batch
+        /// The documents compared (after `first` earlier ones in `batch`).
+        fileprivate let documents: [AnalyzedDocument]
+        fileprivate let first: Int
+        fileprivate let terms: [(distinctive: [UInt64], posted: [UInt64])]
+        /// The features of the batch's documents, then of the stored candidates.
+        fileprivate let features: [AnalyzedDocument]
+        /// Each document's candidates, with the position of their features.
+        fileprivate let found: [[(counterpart: Counterpart, slot: Int)]]
+        /// The stored document frequency of every term of the batch and of its candidates.
+        fileprivate let storedCounts: TermTable<Int32>
+    }
+
     /// Compares `documents` in order, after the documents `transaction` holds and then `earlier`;
     /// `generation` is the store's generation as `transaction` sees it.
     func compare(
         _ documents: [AnalyzedDocument], after earlier: [Earlier] = [], in transaction: any StoreTransaction, generation: Int
     ) throws -> [Outcome] {
+        compare(try read(documents, after: earlier, in: transaction, generation: generation))
+    }
+
+    /// Reads what comparing `documents` (after the documents `transaction` holds and then
+    /// `earlier`) needs; `generation` is the store's generation as `transaction` sees it.
+    func read(
+        _ documents: [AnalyzedDocument], after earlier: [Earlier] = [], in transaction: any StoreTransaction, generation: Int
+    ) throws -> Reading {
         let first = earlier.count
         let batch = try Batch(earlier.map(\.document) + documents, in: transaction, generation: generation, cache: frequencyCache)
         let terms = earlier.map { (distinctive: [UInt64](), posted: $0.outcome.postedTerms) }
@@ -92,10 +117,16 @@ struct BatchComparer {
             }
         }
 
+        return Reading(batch: batch, documents: documents, first: first, terms: terms, features: features, found: found, storedCounts: counts)
+    }
+
+    /// Compares the documents of `reading`.
+    func compare(_ reading: Reading) -> [Outcome] {
+        let (batch, documents, first, terms, features, found, storedCounts) = (
+            reading.batch, reading.documents, reading.first, reading.terms, reading.features, reading.found, reading.storedCounts)
         // Each document's term weights, then every comparison, on all cores. The workers read the
         // features in place: a document has many arrays, and a copy of it per pair costs more
         // than some comparisons.
-        let storedCounts = counts
         let comparisons = features.withUnsafeBufferPointer { features in
             documents.withUnsafeBufferPointer { documents in
                 nonisolated(unsafe) let features = features, documents = documents

@@ -69,19 +69,21 @@ public struct IncrementalIndex: Sendable {
                 var compared: (batch: ComparedBatch, ahead: BackgroundWork<PreparedBatch>?)?
                 if let previous = writing {
                     // Compared while the previous batch is written, as if it were stored.
-                    compared = try store.read { transaction in
+                    let read = try store.read { transaction -> (batch: ReadBatch, ahead: BackgroundWork<PreparedBatch>?)? in
                         guard try transaction.generation() == previous.batch.expectedGeneration else { return nil }
-                        return try compare(documents, guess: ahead?.wait(), next: next, after: previous.batch, in: transaction)
+                        return try analyzeAndRead(documents, guess: ahead?.wait(), next: next, after: previous.batch, in: transaction)
                     }
+                    compared = read.map { (compare($0.batch), $0.ahead) }
                     writing = nil
                     let written = try finish(previous.batch, previous.work.wait(), report: report)
                     previousSequences = written.added.map(\.sequence)
                     // The previous batch was compared again (another writer got in between): so must this one be.
                     if !written.asCompared { compared = nil }
                 }
-                let (batch, nextAhead) = try compared ?? store.read {
-                    try compare(documents, guess: ahead?.wait(), next: next, after: nil, in: $0)
-                }
+                let (batch, nextAhead) = try compared ?? {
+                    let read = try store.read { try analyzeAndRead(documents, guess: ahead?.wait(), next: next, after: nil, in: $0) }
+                    return (compare(read.batch), read.ahead)
+                }()
                 ahead = nextAhead
                 let earlier = batch.earlierCount == 0 ? [] : previousSequences
                 writing = (batch, BackgroundWork {
@@ -274,6 +276,17 @@ public struct IncrementalIndex: Sendable {
 
     // MARK: Comparing and storing
 
+    /// A batch analyzed, with what comparing it needs read from the store.
+    private struct ReadBatch: Sendable {
+        var prepared: PreparedBatch
+        var reading: BatchComparer.Reading
+        /// The number of documents of the previous batch it is compared after (not stored yet).
+        var earlierCount: Int
+        /// The generation it was read at, plus one for the previous batch's commit when it is
+        /// compared after that batch.
+        var expectedGeneration: Int
+    }
+
     /// A batch analyzed and compared, to be written while the store is at ``expectedGeneration``.
     private struct ComparedBatch: Sendable {
         var prepared: PreparedBatch
@@ -299,14 +312,14 @@ public struct IncrementalIndex: Sendable {
         var asCompared = true
     }
 
-    /// Compares the documents of a batch that `transaction` does not hold with what it holds and,
-    /// when given, the previous batch (compared, not stored yet), analyzing them first unless
-    /// `guess` was analyzed for this view of the store; starts analyzing `next` for the view that
-    /// follows.
-    private func compare(
+    /// Reads what comparing the documents of a batch that `transaction` does not hold needs:
+    /// comparing them with what it holds and, when given, the previous batch (compared, not stored
+    /// yet); analyzes them first unless `guess` was analyzed for this view of the store, and starts
+    /// analyzing `next` for the view that follows.
+    private func analyzeAndRead(
         _ documents: [SourceDocument], guess: PreparedBatch?, next: [SourceDocument]?, after earlier: ComparedBatch?,
         in transaction: any StoreTransaction
-    ) throws -> (batch: ComparedBatch, ahead: BackgroundWork<PreparedBatch>?) {
+    ) throws -> (batch: ReadBatch, ahead: BackgroundWork<PreparedBatch>?) {
         let generation = try transaction.generation()
         let pending = earlier?.prepared.analyzed ?? []
         let prepared = try guess.flatMap { try $0.holds(in: transaction, after: pending) ? $0 : nil }
@@ -316,12 +329,19 @@ public struct IncrementalIndex: Sendable {
             let view = try StoreView(of: next, lineKeys: { texts[$0].lineKeys }, in: transaction, after: pending + prepared.analyzed)
             return BackgroundWork { analyze(next, texts: texts, view: view) }
         }
-        let outcomes = try comparer.compare(
+        let reading = try comparer.read(
             prepared.analyzed.map(\.document), after: earlier.map { zip($0.prepared.analyzed.map(\.document), $0.outcomes).map { ($0, $1) } } ?? [],
             in: transaction, generation: generation)
-        let batch = ComparedBatch(
-            prepared: prepared, outcomes: outcomes, earlierCount: pending.count, expectedGeneration: generation + (earlier == nil ? 0 : 1))
+        let batch = ReadBatch(
+            prepared: prepared, reading: reading, earlierCount: pending.count, expectedGeneration: generation + (earlier == nil ? 0 : 1))
         return (batch, ahead)
+    }
+
+    /// Compares a batch once read (outside the read transaction).
+    private func compare(_ batch: ReadBatch) -> ComparedBatch {
+        ComparedBatch(
+            prepared: batch.prepared, outcomes: comparer.compare(batch.reading), earlierCount: batch.earlierCount,
+            expectedGeneration: batch.expectedGeneration)
     }
 
     /// Writes a compared batch's documents, with their relations, and its counts; `earlier` are
@@ -370,7 +390,8 @@ public struct IncrementalIndex: Sendable {
             written = stored
         } else {
             written = try store.write { transaction in
-                try insert(compare(batch.prepared.documents, guess: nil, next: nil, after: nil, in: transaction).batch, after: [], in: transaction)
+                let read = try analyzeAndRead(batch.prepared.documents, guess: nil, next: nil, after: nil, in: transaction)
+                return try insert(compare(read.batch), after: [], in: transaction)
             }
             written.asCompared = false
         }

@@ -9,7 +9,7 @@
 # Documents: the news workload of Benchmarks/dedup/scale_corpus.py (Reuters-21578 + BBC News, and
 # edited copies of them, shuffled), made at run time from ../shared/corpora into bench-out/ (not
 # committed) when CORPUS is missing. The first SIZE lines are added to a new store in one
-# `index add` (batches of 1,024 documents, one transaction each); then the next QUERIES lines
+# `index add` (batches of 4,096 documents, one transaction each); then the next QUERIES lines
 # (unseen documents, many of them edited copies of stored ones) are queried one by one.
 # PostgreSQL runs from a temporary folder (initdb + pg_ctl, fsync on), as in the tests.
 # "add CPU s" is user + system time of the `index add` process (the PostgreSQL server's is not counted).

@@ -9,12 +9,20 @@ import Reprint
 ///
 /// Every write transaction first takes one transaction-scoped advisory lock, so writers take
 /// turns between a document's candidate lookup and its insert (the analysis, which costs most,
-/// runs outside it, in each writer); readers are not blocked. The store uses one connection and
-/// blocks the calling thread on it; it is meant for command-line workers, not an event loop.
+/// runs outside it, in each writer); readers are not blocked. The store uses two connections,
+/// one for its write transactions and one for its read transactions (so that a batch is read
+/// and compared while the one before it is written), and blocks the calling thread on them; it
+/// is meant for command-line workers, not an event loop.
 public final class PostgresStore: DocumentStore {
-    private let connection: PostgresConnection
+    /// A connection and the lock that gives it to one transaction at a time.
+    private struct Session {
+        let connection: PostgresConnection
+        let lock = NSLock()
+    }
+
+    private let writer: Session
+    private let reader: Session
     private let logger = Logger(label: "reprint.store")
-    private let lock = NSLock()
     /// The server and database, without the password.
     public let address: PostgresAddress
 
@@ -28,23 +36,37 @@ public final class PostgresStore: DocumentStore {
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(10)
+        let logger = logger
+        func connect(_ id: Int) throws -> Session {
+            do {
+                return Session(connection: try PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger
+                ).wait())
+            } catch {
+                throw StoreError.unreachable(address.description, reason: Self.message(error))
+            }
+        }
+        writer = try connect(1)
         do {
-            connection = try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger
-            ).wait()
+            reader = try connect(2)
         } catch {
-            throw StoreError.unreachable(address.description, reason: Self.message(error))
+            try? writer.connection.close().wait()
+            throw error
         }
         do {
             try migrate()
         } catch {
-            try? connection.close().wait()
+            close()
             throw error
         }
     }
 
     deinit {
-        try? connection.close().wait()
+        close()
+    }
+
+    private func close() {
+        for session in [writer, reader] { try? session.connection.close().wait() }
     }
 
     private func migrate() throws {
@@ -80,17 +102,17 @@ public final class PostgresStore: DocumentStore {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try transaction("BEGIN; SELECT pg_advisory_xact_lock(\(Self.writerLock))", body)
+        try transaction(on: writer, "BEGIN; SELECT pg_advisory_xact_lock(\(Self.writerLock))", body)
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        try transaction(on: reader, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
-    private func transaction<T>(_ begin: String, _ body: (any StoreTransaction) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        let transaction = PostgresTransaction(connection: connection, logger: logger)
+    private func transaction<T>(on session: Session, _ begin: String, _ body: (any StoreTransaction) throws -> T) throws -> T {
+        session.lock.lock()
+        defer { session.lock.unlock() }
+        let transaction = PostgresTransaction(connection: session.connection, logger: logger)
         do {
             for statement in begin.split(separator: ";") { _ = try transaction.run(PostgresQuery(unsafeSQL: String(statement))) }
             let result = try body(transaction)

@@ -10,7 +10,7 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             The index is a SQLite file (the default, ./reprint.db) or a PostgreSQL database that
             several workers can add to at once. Adding documents one at a time gives the relations and
-            clusters `reprint scan` gives for the whole set. Documents are stored in batches of 1,024, one
+            clusters `reprint scan` gives for the whole set. Documents are stored in batches of 4,096, one
             transaction each, and a batch's matches are printed once it is committed: an interrupted
             add leaves whole documents only, and running it again skips the ids already stored.
 
@@ -42,13 +42,24 @@ struct IndexCommand: ParsableCommand {
     }
 
     /// One document's line of output: its id, what happened and its matches.
-    struct DocumentLine: Encodable {
+    struct DocumentLine {
         var id: String
         var status: String
         var matches: [ScanReport.Pair]
 
         func render(_ format: MatchFormat) -> String {
-            if format == .jsonl { return ReportFormat.json(self, pretty: false) }
+            if format == .jsonl {
+                var json = CompactJSON()
+                json.raw("{\"id\":"); json.string(id)
+                json.raw(",\"matches\":[")
+                for (index, pair) in matches.enumerated() {
+                    if index > 0 { json.raw(",") }
+                    json.pair(pair)
+                }
+                json.raw("],\"status\":"); json.string(status)
+                json.raw("}")
+                return json.text
+            }
             var text = "\(id): \(status)" + (status == "skipped" ? " (already stored)" : ", \(matches.count) match\(matches.count == 1 ? "" : "es")")
             for pair in matches {
                 let other = pair.a == id ? pair.b : pair.a
@@ -75,9 +86,18 @@ struct IndexCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: "Output format: text or jsonl (one object per document).")
         var format: MatchFormat = .text
 
+        @Option(name: .long, help: ArgumentHelp(
+            "Documents stored per transaction: smaller batches print matches sooner, larger ones add faster.", valueName: "n"))
+        var batchSize = IncrementalIndex.defaultBatchSize
+
+        func validate() throws {
+            guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1 (got \(batchSize)).") }
+        }
+
         func run() throws {
             let documents = try input.read()
-            let index = try storeOptions.open()
+            var index = try storeOptions.open()
+            index.batchSize = batchSize
             var added = 0, skipped = 0
             // Lines are rendered and printed in order on another thread while the next batch is
             // compared; at most `waiting` of them wait, so a slow reader of the output holds the add back.

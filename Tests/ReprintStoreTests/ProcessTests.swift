@@ -30,11 +30,23 @@ struct ProcessTests {
     /// Starts `reprint index add --jsonl FILE --store ADDRESS`, its standard output going to `output`.
     private static func startAdd(_ jsonl: String, store: String, output: String) throws -> Subprocess {
         try Subprocess(
-            try binary().path, ["index", "add", "--jsonl", jsonl, "--store", store, "--format", "jsonl"], output: output, errors: output + ".err")
+            try binary().path, ["index", "add", "--jsonl", jsonl, "--store", store, "--format", "jsonl", "--batch-size", "250"], output: output, errors: output + ".err")
     }
 
     private static func lines(_ path: String) -> [String] {
         String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test("a batch size below 1 is refused before anything is read or written")
+    func badBatchSize() throws {
+        let folder = try Self.temporaryFolder()
+        let store = "sqlite:\(folder)/index.db"
+        let process = try Subprocess(
+            try Self.binary().path, ["index", "add", "--lines", "\(folder)/missing.txt", "--store", store, "--batch-size", "0"],
+            output: "\(folder)/out", errors: "\(folder)/err")
+        #expect(process.wait() == 64)
+        #expect(Self.lines("\(folder)/err").contains { $0.contains("--batch-size must be at least 1 (got 0)") })
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/index.db"))
     }
 
     /// 10,000 documents on SQLite; 2,000 on PostgreSQL, where a debug build spends about 20 round

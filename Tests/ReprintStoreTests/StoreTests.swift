@@ -36,6 +36,63 @@ struct StoreTests {
         try expectScanAnswers(index, relations: relations, scan: scan)
     }
 
+    @Test("a batch compared before another writer stored a document is compared again before it is written", arguments: StoreKind.tested)
+    func otherWriterBetweenComparisonAndWrite(kind: StoreKind) throws {
+        let documents = try Fixtures.newsroom()
+        // Stored by the other writer right before the second batch is written: it is related to
+        // documents of that batch (a-portal.md, a-rewrite.txt, a-wire-copy.txt).
+        let other = try #require(documents.first { $0.id == "a-wire.txt" })
+        let ours = documents.filter { $0.id != other.id }
+        let address = try kind.newAddress()
+        let base = try StoreLocation(parsing: address).open()
+        let otherAdded = OtherWriter()
+        let store = InterceptedStore(base, beforeWrite: { number in
+            guard number == 2 else { return }
+            try IncrementalIndex(store: base).add([other]) { outcome in
+                if case .added(_, let matches) = outcome { otherAdded.relations = matches.map(RelationKey.init) }
+            }
+        })
+        var index = IncrementalIndex(store: store)
+        index.batchSize = 3
+        var relations: [RelationKey] = []
+        try index.add(ours) { outcome in
+            guard case .added(_, let matches) = outcome else { Issue.record("\(outcome) was skipped"); return }
+            relations += matches.map(RelationKey.init)
+        }
+        // Three batches, and the second once more.
+        #expect(store.writes == 4)
+        relations += otherAdded.relations
+        let scan = Scanner().scan(Array(ours.prefix(3)) + [other] + Array(ours.dropFirst(3)))
+        try expectScanAnswers(index, relations: relations, scan: scan)
+    }
+
+    @Test("when comparing a batch fails, the batch being written is still committed and reported", arguments: StoreKind.tested)
+    func failureWhileWriting(kind: StoreKind) throws {
+        let documents = try Fixtures.newsroom()
+        let base = try StoreLocation(parsing: try kind.newAddress()).open()
+        // The first read compares the first batch; the second, the next batch while the first is written.
+        let store = InterceptedStore(base, beforeRead: { number in
+            if number == 2 { throw StoreError.database("the connection was lost") }
+        })
+        var index = IncrementalIndex(store: store)
+        index.batchSize = 3
+        var reported: [String] = []
+        #expect(throws: StoreError.database("the connection was lost")) {
+            try index.add(documents) { outcome in
+                if case .added(let id, _) = outcome { reported.append(id) }
+            }
+        }
+        #expect(reported == documents.prefix(3).map(\.id))
+        let stored = IncrementalIndex(store: base)
+        #expect(try stored.statistics().documentRows == 3)
+        #expect(try stored.check() == [])
+    }
+
+    /// What the other writer's add reported (it runs on the thread that writes the index's batches).
+    private final class OtherWriter: @unchecked Sendable {
+        var relations: [RelationKey] = []
+    }
+
     /// The relations the adds reported and the index's clusters are those of the scan, and the store is sound.
     private func expectScanAnswers(
         _ index: IncrementalIndex, relations: [RelationKey], scan: ScanReport, sourceLocation: SourceLocation = #_sourceLocation

@@ -116,3 +116,36 @@ struct RelationKey: Hashable, CustomStringConvertible {
 
     var description: String { "\(a) ~ \(b): \(relation.rawValue)\(contained.map { " (\($0) contained)" } ?? "")" }
 }
+
+/// A store that lets something else happen (another writer, a failure) before its transactions.
+final class InterceptedStore: DocumentStore, @unchecked Sendable {
+    private let base: any DocumentStore
+    private let beforeWrite: @Sendable (Int) throws -> Void
+    private let beforeRead: @Sendable (Int) throws -> Void
+    private let lock = NSLock()
+    private var counts = (writes: 0, reads: 0)
+
+    /// A store that calls `beforeWrite` (`beforeRead`) with the number of each write (read)
+    /// transaction, from 1, before it begins.
+    init(
+        _ base: any DocumentStore, beforeWrite: @escaping @Sendable (Int) throws -> Void = { _ in },
+        beforeRead: @escaping @Sendable (Int) throws -> Void = { _ in }
+    ) {
+        self.base = base
+        self.beforeWrite = beforeWrite
+        self.beforeRead = beforeRead
+    }
+
+    /// The number of write transactions so far.
+    var writes: Int { lock.withLock { counts.writes } }
+
+    func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try beforeWrite(lock.withLock { counts.writes += 1; return counts.writes })
+        return try base.write(body)
+    }
+
+    func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try beforeRead(lock.withLock { counts.reads += 1; return counts.reads })
+        return try base.read(body)
+    }
+}

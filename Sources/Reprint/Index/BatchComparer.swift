@@ -8,12 +8,16 @@ import Foundation
 /// collection of the stored documents plus documents `0..<i` of the batch, term counts that
 /// include those documents and document `i` itself, their band keys, exact hashes and postings.
 /// The store is read once per batch for what is stored; the batch's part is kept in memory.
+///
+/// The documents before a batch may include a previous batch compared but not stored yet (it is
+/// being written while this one is compared): its documents count as the first of the batch.
 struct BatchComparer {
     /// A document a batch document is compared with.
-    enum Counterpart: Hashable, Comparable {
+    enum Counterpart: Hashable, Comparable, Sendable {
         /// A stored document, by sequence number.
         case stored(Int64)
-        /// The batch document at this position (before the one compared).
+        /// The document at this position of the previous batch's documents (if any) followed by
+        /// the batch's (before the one compared).
         case batch(Int)
 
         static func < (lhs: Counterpart, rhs: Counterpart) -> Bool {
@@ -27,14 +31,14 @@ struct BatchComparer {
     }
 
     /// A document related to a batch document, with their comparison (the batch document is `b`).
-    struct Match {
+    struct Match: Sendable {
         var counterpart: Counterpart
         var id: String
         var comparison: Comparison
     }
 
     /// What comparing one batch document found.
-    struct Outcome {
+    struct Outcome: Sendable {
         /// Its related documents, in collection order.
         var matches: [Match]
         /// The terms it is posted under for the term route (its heaviest terms when it is added).
@@ -48,66 +52,123 @@ struct BatchComparer {
     let postingCache: GenerationCache<[Int64]>
     let comparableCache: ComparableCache
 
-    /// Compares `documents` in order; `generation` is the store's generation as `transaction` sees it.
-    func compare(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int) throws -> [Outcome] {
-        let batch = try Batch(documents, in: transaction, generation: generation, cache: frequencyCache)
-        let terms = batch.ownTerms(distinctive: options.distinctiveTerms)
-        let candidates = try findCandidates(batch, terms: terms, in: transaction, generation: generation)
+    /// A document of the previous batch, not stored yet, with what comparing it found.
+    typealias Earlier = (document: AnalyzedDocument, outcome: Outcome)
 
-        // The candidates' features, and the counts of the terms only they use.
+    /// What comparing a batch needs from the store, read in one go so that the read transaction
+    /// ends before the comparisons start (SQLite can start its log over only while no reader holds
+    /// an older view).
+    struct Reading: Sendable {
+        fileprivate let batch: Batch
+        /// The documents compared (after `first` earlier ones in `batch`).
+        fileprivate let documents: [AnalyzedDocument]
+        fileprivate let first: Int
+        fileprivate let terms: [(distinctive: [UInt64], posted: [UInt64])]
+        /// The features of the batch's documents, then of the stored candidates.
+        fileprivate let features: [AnalyzedDocument]
+        /// Each document's candidates, with the position of their features.
+        fileprivate let found: [[(counterpart: Counterpart, slot: Int)]]
+        /// The stored document frequency of every term of the batch and of its candidates.
+        fileprivate let storedCounts: TermTable<Int32>
+    }
+
+    /// Compares `documents` in order, after the documents `transaction` holds and then `earlier`;
+    /// `generation` is the store's generation as `transaction` sees it.
+    func compare(
+        _ documents: [AnalyzedDocument], after earlier: [Earlier] = [], in transaction: any StoreTransaction, generation: Int
+    ) throws -> [Outcome] {
+        compare(try read(documents, after: earlier, in: transaction, generation: generation))
+    }
+
+    /// Reads what comparing `documents` (after the documents `transaction` holds and then
+    /// `earlier`) needs; `generation` is the store's generation as `transaction` sees it.
+    func read(
+        _ documents: [AnalyzedDocument], after earlier: [Earlier] = [], in transaction: any StoreTransaction, generation: Int
+    ) throws -> Reading {
+        let first = earlier.count
+        let batch = try Batch(earlier.map(\.document) + documents, in: transaction, generation: generation, cache: frequencyCache)
+        let terms = earlier.map { (distinctive: [UInt64](), posted: $0.outcome.postedTerms) }
+            + batch.ownTerms(distinctive: options.distinctiveTerms, from: first)
+        let candidates = try findCandidates(batch, terms: terms, from: first, in: transaction, generation: generation)
+
+        // The features of the batch's documents and of the stored candidates (each once, in one
+        // array: copying a document's many arrays for every pair costs more than comparing).
         let storedSequences = Set(candidates.joined().compactMap { if case .stored(let sequence) = $0 { sequence } else { nil } })
-        var comparables: [Counterpart: AnalyzedDocument] = [:]
-        for (sequence, document) in try comparableCache.comparables(of: storedSequences.sorted(), read: transaction.documents) {
-            comparables[.stored(sequence)] = document
+        var features = earlier.map(\.outcome.comparable) + documents.indices.map { index in
+            DocumentFeatures(documents[index], lineKeys: [], postedTerms: terms[first + index].posted).comparable
         }
-        let otherTerms = Set(comparables.values.flatMap { $0.sortedTermCounts.map(\.term).filter { !batch.terms.contains($0) } })
+        var slots: [Int64: Int] = [:]
+        for (sequence, document) in try comparableCache.comparables(of: storedSequences.sorted(), read: transaction.documents) {
+            slots[sequence] = features.count
+            features.append(document)
+        }
+        // The counts of the terms only stored candidates use.
+        let otherTerms = Set(features[batch.documents.count...].flatMap { $0.sortedTermCounts.map(\.term).filter { !batch.terms.contains($0) } })
         var counts = batch.storedCounts
         for (term, count) in try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies) {
             counts.modify(term, initial: 0) { $0 = Int32(count) }
         }
-        let batchComparables = documents.indices.map { position in
-            DocumentFeatures(documents[position], lineKeys: [], postedTerms: terms[position].posted).comparable
-        }
-        for (position, comparable) in batchComparables.enumerated() { comparables[.batch(position)] = comparable }
-        let found = candidates.map { list in list.compactMap { counterpart in comparables[counterpart].map { (counterpart, $0) } } }
-
-        // Each document's term weights, then every comparison, on all cores.
-        let storedCounts = counts
-        let weights = documents.indices.map { $0 }.parallelMap { position in
-            var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count + 16 * found[position].count)
-            for (_, candidate) in found[position] {
-                for (term, _) in candidate.sortedTermCounts {
-                    builder.add(term) { Int(storedCounts[term] ?? 0) + batch.terms.users(of: term, before: position) }
+        let found = candidates.map { list in
+            list.compactMap { counterpart -> (counterpart: Counterpart, slot: Int)? in
+                switch counterpart {
+                case .stored(let sequence): slots[sequence].map { (counterpart, $0) }
+                case .batch(let position): (counterpart, position)
                 }
             }
-            return builder.weights(documentCount: batch.storedCount + position + 1)
         }
-        let pairs = found.enumerated().flatMap { position, list in list.map { (position, $0.1) } }
-        let comparer = options.comparer, shingleSize = options.shingleSize
-        let comparisons = pairs.parallelMap { position, candidate in
-            comparer.compare(candidate, documents[position], weights: weights[position], shingleSize: shingleSize)
+
+        return Reading(batch: batch, documents: documents, first: first, terms: terms, features: features, found: found, storedCounts: counts)
+    }
+
+    /// Compares the documents of `reading`.
+    func compare(_ reading: Reading) -> [Outcome] {
+        let (batch, documents, first, terms, features, found, storedCounts) = (
+            reading.batch, reading.documents, reading.first, reading.terms, reading.features, reading.found, reading.storedCounts)
+        // Each document's term weights, then every comparison, on all cores. The workers read the
+        // features in place: a document has many arrays, and a copy of it per pair costs more
+        // than some comparisons.
+        let comparisons = features.withUnsafeBufferPointer { features in
+            documents.withUnsafeBufferPointer { documents in
+                nonisolated(unsafe) let features = features, documents = documents
+                let weights = documents.indices.map { $0 }.parallelMap { index in
+                    let position = first + index
+                    var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[index].termCounts.count + 16 * found[index].count)
+                    for (_, slot) in found[index] {
+                        for (term, _) in features[slot].sortedTermCounts {
+                            builder.add(term) { Int(storedCounts[term] ?? 0) + batch.terms.users(of: term, before: position) }
+                        }
+                    }
+                    return builder.weights(documentCount: batch.storedCount + position + 1)
+                }
+                let pairs = found.enumerated().flatMap { index, list in list.map { (index, $0.slot) } }
+                let comparer = options.comparer, shingleSize = options.shingleSize
+                return pairs.parallelMap { index, slot in
+                    comparer.compare(features[slot], documents[index], weights: weights[index], shingleSize: shingleSize)
+                }
+            }
         }
         var outcomes: [Outcome] = []
         var next = 0
-        for (position, list) in found.enumerated() {
+        for (index, list) in found.enumerated() {
             var matches: [Match] = []
-            for (counterpart, candidate) in list {
+            for (counterpart, slot) in list {
                 let comparison = comparisons[next]
                 next += 1
                 if comparison.relation != .unrelated {
-                    matches.append(Match(counterpart: counterpart, id: candidate.id, comparison: comparison))
+                    matches.append(Match(counterpart: counterpart, id: features[slot].id, comparison: comparison))
                 }
             }
-            outcomes.append(Outcome(matches: matches, postedTerms: terms[position].posted, comparable: batchComparables[position]))
+            outcomes.append(Outcome(matches: matches, postedTerms: terms[first + index].posted, comparable: features[first + index]))
         }
         return outcomes
     }
 
-    /// Each document's candidates, in collection order: the stored documents that share its exact
-    /// hash, one of its band keys or enough of its distinctive terms' postings, and the documents
-    /// before it in the batch that do. The store is read once per table for the whole batch.
+    /// The candidates of each document from position `first` on, in collection order: the stored
+    /// documents that share its exact hash, one of its band keys or enough of its distinctive
+    /// terms' postings, and the documents before it in the batch that do. The store is read once
+    /// per table for the whole batch.
     private func findCandidates(
-        _ batch: Batch, terms: [(distinctive: [UInt64], posted: [UInt64])], in transaction: any StoreTransaction, generation: Int
+        _ batch: Batch, terms: [(distinctive: [UInt64], posted: [UInt64])], from first: Int, in transaction: any StoreTransaction, generation: Int
     ) throws -> [[Counterpart]] {
         let documents = batch.documents
         let lsh = LSHIndex(bands: options.bands, rows: options.rows)
@@ -116,8 +177,8 @@ struct BatchComparer {
         let storedPostings = try postingCache.values(of: Array(Set(terms.flatMap(\.distinctive))), generation: generation, absent: []) {
             try transaction.postings(of: $0, limit: limit)
         }
-        let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents.map(\.exactHash))))
-        let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys.joined())))
+        let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents[first...].map(\.exactHash))))
+        let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys[first...].joined())))
 
         // The batch's own exact hashes, band keys and postings, by position.
         var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
@@ -128,7 +189,7 @@ struct BatchComparer {
         }
         let batchIndex = (exactHashes, buckets, postings)
         let minimumShared = options.minimumSharedTerms
-        return documents.indices.map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
+        return (first..<documents.count).map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
             let (exactHashes, buckets, postings) = batchIndex
             func before(_ list: [Int]?) -> [Counterpart] { (list ?? []).prefix { $0 < position }.map(Counterpart.batch) }
             var found = Set((storedCopies[documents[position].exactHash] ?? []).map(Counterpart.stored))
@@ -179,10 +240,11 @@ private struct Batch: Sendable {
         return builder
     }
 
-    /// Each document's distinctive terms (the term route's query) and the terms it is posted under
-    /// (twice as many, used by it alone allowed), weighed when it is added; on all cores.
-    func ownTerms(distinctive count: Int) -> [(distinctive: [UInt64], posted: [UInt64])] {
-        documents.indices.map { $0 }.parallelMap { position in
+    /// The distinctive terms (the term route's query) of each document from position `first` on,
+    /// and the terms it is posted under (twice as many, used by it alone allowed), weighed when it
+    /// is added; on all cores.
+    func ownTerms(distinctive count: Int, from first: Int) -> [(distinctive: [UInt64], posted: [UInt64])] {
+        (first..<documents.count).map { $0 }.parallelMap { position in
             let weights = ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count)
                 .weights(documentCount: storedCount + position + 1)
             return (weights.distinctiveTerms(of: documents[position], count: count),

@@ -28,7 +28,10 @@ public struct IncrementalIndex: Sendable {
     /// The scan settings in force (the same as ``Scanner``'s defaults unless changed).
     public let options: Scanner.Options
     /// How many documents are analyzed together (in parallel) and then stored in one transaction.
-    public var batchSize = 1024
+    public var batchSize = Self.defaultBatchSize
+    /// The default ``batchSize``: a batch's band keys, postings and counts land all over their
+    /// tables, so a larger batch rewrites each page for more documents.
+    public static let defaultBatchSize = 4096
     /// The stored term frequencies read so far.
     private let frequencyCache = GenerationCache<Int>(capacity: 2_000_000) { _ in 0 }
     /// The stored postings of the term route read so far (lists of sequence numbers, ascending).
@@ -47,95 +50,63 @@ public struct IncrementalIndex: Sendable {
     /// is committed, so an interrupted add leaves whole batches only. A document whose id is
     /// already stored (or repeated in `documents`) is skipped.
     ///
-    /// While a batch is compared and written, the next one is analyzed on the assumption that
-    /// nothing else writes in between; the assumption (which documents are new, the document
-    /// count, the counts of its short lines) is checked once the batch is committed, and the next
-    /// batch is analyzed again if it does not hold, so the answers are those of adding one batch
+    /// The work overlaps, on the assumption that nothing else writes in between: while a batch is
+    /// written, the next one is compared with the store as it was plus the batch being written,
+    /// and the one after it is analyzed. Each assumption is checked (the store's generation when
+    /// a batch is written; what the analysis took the store to hold when a batch is compared) and
+    /// the work done again when it does not hold, so the answers are those of adding one batch
     /// after the other.
     public func add(_ documents: [SourceDocument], report: (AddOutcome) throws -> Void) throws {
         let batches = stride(from: 0, to: documents.count, by: batchSize).map {
             Array(documents[$0..<min(documents.count, $0 + batchSize)])
         }
         var ahead: BackgroundWork<PreparedBatch>?
-        for (number, batch) in batches.enumerated() {
-            let prepared: PreparedBatch
-            if let guess = ahead?.wait(), try guess.holds(in: store) {
-                prepared = guess
-            } else {
-                prepared = try prepare(batch)
-            }
-            ahead = nil
-            let next = number + 1 < batches.count ? batches[number + 1] : nil
-            let nextTexts = next.map(visibleTexts)
-            let fresh = prepared.view.fresh, analyzed = prepared.analyzed
-            var committed: (generation: Int, counts: PendingCounts, added: [(sequence: Int64, comparable: AnalyzedDocument, posted: [UInt64])])?
-            let outcomes = try store.write { transaction in
-                // Another writer may have stored some of them since the batch was read.
-                let storedSince = try transaction.sequences(of: fresh.map { batch[$0].id })
-                let added = analyzed.filter { storedSince[$0.document.id] == nil }
-                if let next, let nextTexts {
-                    ahead = try analyzeAhead(next, texts: nextTexts, after: added, in: transaction)
-                }
-                let generation = try transaction.generation()
-                let compared = try comparer.compare(added.map(\.document), in: transaction, generation: generation)
-                var counts = PendingCounts()
-                var sequences: [Int64] = []
-                var matches: [String: [ScanReport.Pair]] = [:]
-                for (item, outcome) in zip(added, compared) {
-                    let relations = outcome.matches.map { match in
-                        let a = switch match.counterpart {
-                        case .stored(let sequence): sequence
-                        case .batch(let position): sequences[position]
-                        }
-                        return StoredRelation(
-                            a: a, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
-                            resemblance: match.comparison.evidence.resemblance,
-                            coverageA: match.comparison.evidence.coverageA, coverageB: match.comparison.evidence.coverageB)
+        var writing: (batch: ComparedBatch, work: BackgroundWork<Result<WrittenBatch?, any Error>>)?
+        var previousSequences: [Int64] = []
+        do {
+            for (number, documents) in batches.enumerated() {
+                let next = number + 1 < batches.count ? batches[number + 1] : nil
+                var compared: (batch: ComparedBatch, ahead: BackgroundWork<PreparedBatch>?)?
+                if let previous = writing {
+                    // Compared while the previous batch is written, as if it were stored.
+                    let read = try store.read { transaction -> (batch: ReadBatch, ahead: BackgroundWork<PreparedBatch>?)? in
+                        guard try transaction.generation() == previous.batch.expectedGeneration else { return nil }
+                        return try analyzeAndRead(documents, guess: ahead?.wait(), next: next, after: previous.batch, in: transaction)
                     }
-                    let features = DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: outcome.postedTerms)
-                    sequences.append(try transaction.insert(entry(for: features, relations: relations)))
-                    counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
-                    matches[item.document.id] = outcome.matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) }
+                    compared = read.map { (compare($0.batch), $0.ahead) }
+                    writing = nil
+                    let written = try finish(previous.batch, previous.work.wait(), report: report)
+                    previousSequences = written.added.map(\.sequence)
+                    // The previous batch was compared again (another writer got in between): so must this one be.
+                    if !written.asCompared { compared = nil }
                 }
-                try transaction.addCounts(terms: counts.terms, lines: counts.lines)
-                committed = (generation, counts, zip(sequences, compared).map { ($0, $1.comparable, $1.postedTerms) })
-                var position = 0
-                return batch.indices.map { index -> AddOutcome in
-                    let document = batch[index]
-                    guard position < fresh.count, fresh[position] == index else { return .skipped(id: document.id) }
-                    position += 1
-                    return matches[document.id].map { .added(id: document.id, matches: $0) } ?? .skipped(id: document.id)
-                }
-            }
-            if let committed {
-                // The store is now at the next generation, and the only change is this batch's.
-                frequencyCache.advance(from: committed.generation) { frequencies in
-                    for (term, change) in committed.counts.terms { frequencies[term]? += change }
-                    return 0
-                }
-                let limit = options.maximumTermFrequency
-                postingCache.advance(from: committed.generation) { postings in
-                    var added = 0
-                    for document in committed.added {
-                        for term in document.posted where (postings[term]?.count ?? limit) < limit {
-                            postings[term]!.append(document.sequence)
-                            added += 1
+                let (batch, nextAhead) = try compared ?? {
+                    let read = try store.read { try analyzeAndRead(documents, guess: ahead?.wait(), next: next, after: nil, in: $0) }
+                    return (compare(read.batch), read.ahead)
+                }()
+                ahead = nextAhead
+                let earlier = batch.earlierCount == 0 ? [] : previousSequences
+                writing = (batch, BackgroundWork {
+                    Result {
+                        try store.write { transaction in
+                            try transaction.generation() == batch.expectedGeneration ? insert(batch, after: earlier, in: transaction) : nil
                         }
                     }
-                    return added
-                }
-                comparableCache.insert(committed.added.map { ($0.sequence, $0.comparable) })
+                })
             }
-            for outcome in outcomes { try report(outcome) }
+        } catch {
+            // A batch being written when something failed is still committed and reported.
+            if let writing { _ = try? finish(writing.batch, writing.work.wait(), report: report) }
+            throw error
         }
-        _ = ahead?.wait()
+        if let writing { _ = try finish(writing.batch, writing.work.wait(), report: report) }
     }
 
     /// The relations `document` would have with the stored documents, without adding it.
     public func query(_ document: SourceDocument) throws -> [ScanReport.Pair] {
-        let analyzed = try prepare([document], onlyNew: false).analyzed[0]
-        return try store.read { transaction in
-            try comparer.compare([analyzed.document], in: transaction, generation: try transaction.generation())[0].matches.map {
+        try store.read { transaction in
+            let analyzed = try prepare([document], in: transaction, onlyNew: false).analyzed[0]
+            return try comparer.compare([analyzed.document], in: transaction, generation: try transaction.generation())[0].matches.map {
                 ScanReport.Pair(a: $0.id, b: document.id, comparison: $0.comparison)
             }
         }
@@ -250,11 +221,11 @@ public struct IncrementalIndex: Sendable {
         /// The fresh documents, analyzed.
         var analyzed: [Analyzed]
 
-        /// Whether the store still holds what the analysis took it to hold.
-        func holds(in store: any DocumentStore) throws -> Bool {
+        /// Whether `transaction`, with `added` stored on top of it, holds what the analysis took the store to hold.
+        func holds(in transaction: any StoreTransaction, after added: [Analyzed]) throws -> Bool {
             var keys: [Int: [UInt64]] = [:]
             for (position, document) in zip(view.fresh, analyzed) { keys[position] = document.lineKeys }
-            return try store.read { try StoreView(of: documents, lineKeys: { keys[$0] ?? [] }, in: $0) } == view
+            return try StoreView(of: documents, lineKeys: { keys[$0] ?? [] }, in: transaction, after: added) == view
         }
     }
 
@@ -266,20 +237,14 @@ public struct IncrementalIndex: Sendable {
         }
     }
 
-    /// Analyzes the documents of a batch that are not stored yet (all of them unless `onlyNew`).
-    private func prepare(_ documents: [SourceDocument], onlyNew: Bool = true) throws -> PreparedBatch {
+    /// Analyzes the documents of a batch that `transaction`, with `added` stored on top of it, does
+    /// not hold (all of them unless `onlyNew`).
+    private func prepare(
+        _ documents: [SourceDocument], in transaction: any StoreTransaction, after added: [Analyzed] = [], onlyNew: Bool = true
+    ) throws -> PreparedBatch {
         let texts = visibleTexts(documents)
-        let view = try store.read { try StoreView(of: documents, lineKeys: { texts[$0].lineKeys }, in: $0, onlyNew: onlyNew) }
+        let view = try StoreView(of: documents, lineKeys: { texts[$0].lineKeys }, in: transaction, after: added, onlyNew: onlyNew)
         return analyze(documents, texts: texts, view: view)
-    }
-
-    /// Starts analyzing `documents` in the background as if `added` were stored on top of what
-    /// `transaction` holds now (before `added` are written).
-    private func analyzeAhead(
-        _ documents: [SourceDocument], texts: [VisibleText], after added: [Analyzed], in transaction: any StoreTransaction
-    ) throws -> BackgroundWork<PreparedBatch> {
-        let view = try StoreView(of: documents, lineKeys: { texts[$0].lineKeys }, in: transaction, after: added)
-        return BackgroundWork { analyze(documents, texts: texts, view: view) }
     }
 
     /// Analyzes the `fresh` documents of `view` in parallel, given the store's document count and
@@ -309,13 +274,152 @@ public struct IncrementalIndex: Sendable {
         return PreparedBatch(documents: documents, view: view, analyzed: analyzed)
     }
 
-    // MARK: Storing
+    // MARK: Comparing and storing
+
+    /// A batch analyzed, with what comparing it needs read from the store.
+    private struct ReadBatch: Sendable {
+        var prepared: PreparedBatch
+        var reading: BatchComparer.Reading
+        /// The number of documents of the previous batch it is compared after (not stored yet).
+        var earlierCount: Int
+        /// The generation it was read at, plus one for the previous batch's commit when it is
+        /// compared after that batch.
+        var expectedGeneration: Int
+    }
+
+    /// A batch analyzed and compared, to be written while the store is at ``expectedGeneration``.
+    private struct ComparedBatch: Sendable {
+        var prepared: PreparedBatch
+        /// What comparing each of `prepared.analyzed` found.
+        var outcomes: [BatchComparer.Outcome]
+        /// The number of documents of the previous batch it was compared after (not stored yet).
+        var earlierCount: Int
+        /// The generation it was compared at, plus one for the previous batch's commit when it
+        /// was compared after that batch.
+        var expectedGeneration: Int
+    }
+
+    /// What writing a batch stored.
+    private struct WrittenBatch: Sendable {
+        /// The store's generation before the batch was written.
+        var generation: Int
+        var counts: PendingCounts
+        /// The stored documents in order: sequence number, comparable form, terms posted under.
+        var added: [(sequence: Int64, comparable: AnalyzedDocument, posted: [UInt64])]
+        var outcomes: [AddOutcome]
+        /// False when another writer had changed the store since the batch was compared, so it
+        /// was compared again before it was written.
+        var asCompared = true
+    }
+
+    /// Reads what comparing the documents of a batch that `transaction` does not hold needs:
+    /// comparing them with what it holds and, when given, the previous batch (compared, not stored
+    /// yet); analyzes them first unless `guess` was analyzed for this view of the store, and starts
+    /// analyzing `next` for the view that follows.
+    private func analyzeAndRead(
+        _ documents: [SourceDocument], guess: PreparedBatch?, next: [SourceDocument]?, after earlier: ComparedBatch?,
+        in transaction: any StoreTransaction
+    ) throws -> (batch: ReadBatch, ahead: BackgroundWork<PreparedBatch>?) {
+        let generation = try transaction.generation()
+        let pending = earlier?.prepared.analyzed ?? []
+        let prepared = try guess.flatMap { try $0.holds(in: transaction, after: pending) ? $0 : nil }
+            ?? prepare(documents, in: transaction, after: pending)
+        let ahead = try next.map { next in
+            let texts = visibleTexts(next)
+            let view = try StoreView(of: next, lineKeys: { texts[$0].lineKeys }, in: transaction, after: pending + prepared.analyzed)
+            return BackgroundWork { analyze(next, texts: texts, view: view) }
+        }
+        let reading = try comparer.read(
+            prepared.analyzed.map(\.document), after: earlier.map { zip($0.prepared.analyzed.map(\.document), $0.outcomes).map { ($0, $1) } } ?? [],
+            in: transaction, generation: generation)
+        let batch = ReadBatch(
+            prepared: prepared, reading: reading, earlierCount: pending.count, expectedGeneration: generation + (earlier == nil ? 0 : 1))
+        return (batch, ahead)
+    }
+
+    /// Compares a batch once read (outside the read transaction).
+    private func compare(_ batch: ReadBatch) -> ComparedBatch {
+        ComparedBatch(
+            prepared: batch.prepared, outcomes: comparer.compare(batch.reading), earlierCount: batch.earlierCount,
+            expectedGeneration: batch.expectedGeneration)
+    }
+
+    /// Writes a compared batch's documents, with their relations, and its counts; `earlier` are
+    /// the sequence numbers of the previous batch's documents it was compared after.
+    private func insert(_ batch: ComparedBatch, after earlier: [Int64], in transaction: any StoreTransaction) throws -> WrittenBatch {
+        let generation = try transaction.generation()
+        var counts = PendingCounts()
+        var sequences: [Int64] = []
+        var matches: [[ScanReport.Pair]] = []
+        for (item, outcome) in zip(batch.prepared.analyzed, batch.outcomes) {
+            let relations = outcome.matches.map { match in
+                let a = switch match.counterpart {
+                case .stored(let sequence): sequence
+                case .batch(let position): position < earlier.count ? earlier[position] : sequences[position - earlier.count]
+                }
+                return StoredRelation(
+                    a: a, b: 0, relation: match.comparison.relation, contained: match.comparison.contained,
+                    resemblance: match.comparison.evidence.resemblance,
+                    coverageA: match.comparison.evidence.coverageA, coverageB: match.comparison.evidence.coverageB)
+            }
+            let features = DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: outcome.postedTerms)
+            sequences.append(try transaction.insert(entry(for: features, relations: relations)))
+            counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
+            matches.append(outcome.matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) })
+        }
+        try transaction.addCounts(terms: counts.terms, lines: counts.lines)
+        let documents = batch.prepared.documents, fresh = batch.prepared.view.fresh
+        var position = 0
+        let outcomes = documents.indices.map { index -> AddOutcome in
+            guard position < fresh.count, fresh[position] == index else { return .skipped(id: documents[index].id) }
+            position += 1
+            return .added(id: documents[index].id, matches: matches[position - 1])
+        }
+        let added = zip(sequences, batch.outcomes).map { ($0, $1.comparable, $1.postedTerms) }
+        return WrittenBatch(generation: generation, counts: counts, added: added, outcomes: outcomes)
+    }
+
+    /// Completes the writing of `batch` (`result`): when another writer had changed the store
+    /// since the batch was compared, compares and writes it again in one transaction. Then carries
+    /// the caches over to the store's new generation and reports the batch's documents.
+    private func finish(
+        _ batch: ComparedBatch, _ result: Result<WrittenBatch?, any Error>, report: (AddOutcome) throws -> Void
+    ) throws -> WrittenBatch {
+        var written: WrittenBatch
+        if let stored = try result.get() {
+            written = stored
+        } else {
+            written = try store.write { transaction in
+                let read = try analyzeAndRead(batch.prepared.documents, guess: nil, next: nil, after: nil, in: transaction)
+                return try insert(compare(read.batch), after: [], in: transaction)
+            }
+            written.asCompared = false
+        }
+        // The store is now at the next generation, and the only change is this batch's.
+        frequencyCache.advance(from: written.generation) { frequencies in
+            for (term, change) in written.counts.terms { frequencies[term]? += change }
+            return 0
+        }
+        let limit = options.maximumTermFrequency
+        postingCache.advance(from: written.generation) { postings in
+            var added = 0
+            for document in written.added {
+                for term in document.posted where (postings[term]?.count ?? limit) < limit {
+                    postings[term]!.append(document.sequence)
+                    added += 1
+                }
+            }
+            return added
+        }
+        comparableCache.insert(written.added.map { ($0.sequence, $0.comparable) })
+        for outcome in written.outcomes { try report(outcome) }
+        return written
+    }
 
     /// Compares a batch's documents with the stored documents and each other.
     private var comparer: BatchComparer {
         BatchComparer(options: options, frequencyCache: frequencyCache, postingCache: postingCache, comparableCache: comparableCache)
     }
-
 
     private func entry(for features: DocumentFeatures, relations: [StoredRelation]) -> IndexEntry {
         IndexEntry(features: features, bandKeys: LSHIndex(bands: options.bands, rows: options.rows).bandKeys(features.signature), relations: relations)

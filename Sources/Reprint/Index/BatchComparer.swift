@@ -72,18 +72,16 @@ struct BatchComparer {
         fileprivate let storedCounts: TermTable<Int32>
     }
 
-    /// Compares `documents` in order, after the documents `transaction` holds and then `earlier`;
-    /// `generation` is the store's generation as `transaction` sees it.
-    func compare(
-        _ documents: [AnalyzedDocument], after earlier: [Earlier] = [], in transaction: any StoreTransaction, generation: Int
-    ) throws -> [Outcome] {
-        compare(try read(documents, after: earlier, in: transaction, generation: generation))
+    /// Compares `documents` in order, after the documents `transaction` holds; `generation` is
+    /// the store's generation as `transaction` sees it.
+    func compare(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int) throws -> [Outcome] {
+        compare(try read(documents, after: [], in: transaction, generation: generation))
     }
 
     /// Reads what comparing `documents` (after the documents `transaction` holds and then
     /// `earlier`) needs; `generation` is the store's generation as `transaction` sees it.
     func read(
-        _ documents: [AnalyzedDocument], after earlier: [Earlier] = [], in transaction: any StoreTransaction, generation: Int
+        _ documents: [AnalyzedDocument], after earlier: [Earlier], in transaction: any StoreTransaction, generation: Int
     ) throws -> Reading {
         let first = earlier.count
         let batch = try Batch(earlier.map(\.document) + documents, in: transaction, generation: generation, cache: frequencyCache)

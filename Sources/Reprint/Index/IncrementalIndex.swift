@@ -70,7 +70,7 @@ public struct IncrementalIndex: Sendable {
                 if let previous = writing {
                     // Compared while the previous batch is written, as if it were stored.
                     let read = try store.read { transaction -> (batch: ReadBatch, ahead: BackgroundWork<PreparedBatch>?)? in
-                        guard try transaction.generation() == previous.batch.expectedGeneration else { return nil }
+                        guard try transaction.generation() == previous.batch.basis.expectedGeneration else { return nil }
                         return try analyzeAndRead(documents, guess: ahead?.wait(), next: next, after: previous.batch, in: transaction)
                     }
                     compared = read.map { (compare($0.batch), $0.ahead) }
@@ -85,11 +85,11 @@ public struct IncrementalIndex: Sendable {
                     return (compare(read.batch), read.ahead)
                 }()
                 ahead = nextAhead
-                let earlier = batch.earlierCount == 0 ? [] : previousSequences
+                let earlier = batch.basis.earlierCount == 0 ? [] : previousSequences
                 writing = (batch, BackgroundWork {
                     Result {
                         try store.write { transaction in
-                            try transaction.generation() == batch.expectedGeneration ? insert(batch, after: earlier, in: transaction) : nil
+                            try transaction.generation() == batch.basis.expectedGeneration ? insert(batch, after: earlier, in: transaction) : nil
                         }
                     }
                 })
@@ -276,27 +276,28 @@ public struct IncrementalIndex: Sendable {
 
     // MARK: Comparing and storing
 
-    /// A batch analyzed, with what comparing it needs read from the store.
-    private struct ReadBatch: Sendable {
+    /// What a batch's comparison stands on: the batch analyzed, the documents of the previous
+    /// batch it counts as stored, and the store generation at which that holds.
+    private struct Basis: Sendable {
         var prepared: PreparedBatch
-        var reading: BatchComparer.Reading
         /// The number of documents of the previous batch it is compared after (not stored yet).
         var earlierCount: Int
         /// The generation it was read at, plus one for the previous batch's commit when it is
-        /// compared after that batch.
+        /// compared after that batch: the batch is written only while the store is at it.
         var expectedGeneration: Int
     }
 
-    /// A batch analyzed and compared, to be written while the store is at ``expectedGeneration``.
+    /// A batch analyzed, with what comparing it needs read from the store.
+    private struct ReadBatch: Sendable {
+        var basis: Basis
+        var reading: BatchComparer.Reading
+    }
+
+    /// A batch analyzed and compared, to be written.
     private struct ComparedBatch: Sendable {
-        var prepared: PreparedBatch
-        /// What comparing each of `prepared.analyzed` found.
+        var basis: Basis
+        /// What comparing each of `basis.prepared.analyzed` found.
         var outcomes: [BatchComparer.Outcome]
-        /// The number of documents of the previous batch it was compared after (not stored yet).
-        var earlierCount: Int
-        /// The generation it was compared at, plus one for the previous batch's commit when it
-        /// was compared after that batch.
-        var expectedGeneration: Int
     }
 
     /// What writing a batch stored.
@@ -321,7 +322,7 @@ public struct IncrementalIndex: Sendable {
         in transaction: any StoreTransaction
     ) throws -> (batch: ReadBatch, ahead: BackgroundWork<PreparedBatch>?) {
         let generation = try transaction.generation()
-        let pending = earlier?.prepared.analyzed ?? []
+        let pending = earlier?.basis.prepared.analyzed ?? []
         let prepared = try guess.flatMap { try $0.holds(in: transaction, after: pending) ? $0 : nil }
             ?? prepare(documents, in: transaction, after: pending)
         let ahead = try next.map { next in
@@ -330,18 +331,15 @@ public struct IncrementalIndex: Sendable {
             return BackgroundWork { analyze(next, texts: texts, view: view) }
         }
         let reading = try comparer.read(
-            prepared.analyzed.map(\.document), after: earlier.map { zip($0.prepared.analyzed.map(\.document), $0.outcomes).map { ($0, $1) } } ?? [],
+            prepared.analyzed.map(\.document), after: earlier.map { zip(pending.map(\.document), $0.outcomes).map { ($0, $1) } } ?? [],
             in: transaction, generation: generation)
-        let batch = ReadBatch(
-            prepared: prepared, reading: reading, earlierCount: pending.count, expectedGeneration: generation + (earlier == nil ? 0 : 1))
-        return (batch, ahead)
+        let basis = Basis(prepared: prepared, earlierCount: pending.count, expectedGeneration: generation + (earlier == nil ? 0 : 1))
+        return (ReadBatch(basis: basis, reading: reading), ahead)
     }
 
     /// Compares a batch once read (outside the read transaction).
     private func compare(_ batch: ReadBatch) -> ComparedBatch {
-        ComparedBatch(
-            prepared: batch.prepared, outcomes: comparer.compare(batch.reading), earlierCount: batch.earlierCount,
-            expectedGeneration: batch.expectedGeneration)
+        ComparedBatch(basis: batch.basis, outcomes: comparer.compare(batch.reading))
     }
 
     /// Writes a compared batch's documents, with their relations, and its counts; `earlier` are
@@ -351,7 +349,7 @@ public struct IncrementalIndex: Sendable {
         var counts = PendingCounts()
         var sequences: [Int64] = []
         var matches: [[ScanReport.Pair]] = []
-        for (item, outcome) in zip(batch.prepared.analyzed, batch.outcomes) {
+        for (item, outcome) in zip(batch.basis.prepared.analyzed, batch.outcomes) {
             let relations = outcome.matches.map { match in
                 let a = switch match.counterpart {
                 case .stored(let sequence): sequence
@@ -368,7 +366,7 @@ public struct IncrementalIndex: Sendable {
             matches.append(outcome.matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) })
         }
         try transaction.addCounts(terms: counts.terms, lines: counts.lines)
-        let documents = batch.prepared.documents, fresh = batch.prepared.view.fresh
+        let documents = batch.basis.prepared.documents, fresh = batch.basis.prepared.view.fresh
         var position = 0
         let outcomes = documents.indices.map { index -> AddOutcome in
             guard position < fresh.count, fresh[position] == index else { return .skipped(id: documents[index].id) }
@@ -390,7 +388,7 @@ public struct IncrementalIndex: Sendable {
             written = stored
         } else {
             written = try store.write { transaction in
-                let read = try analyzeAndRead(batch.prepared.documents, guess: nil, next: nil, after: nil, in: transaction)
+                let read = try analyzeAndRead(batch.basis.prepared.documents, guess: nil, next: nil, after: nil, in: transaction)
                 return try insert(compare(read.batch), after: [], in: transaction)
             }
             written.asCompared = false

@@ -25,8 +25,12 @@ public struct PairComparer: Sendable {
     /// Documents that share no shingle and are further apart in topic than
     /// ``RelationClassifier/Thresholds/minimumTopicToAlign`` are not aligned: they are unrelated.
     public func compare(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int) -> Comparison {
+        compare(a, b, weights: weights, shingleSize: shingleSize, topicSimilarity: Self.topicSimilarity(a.sortedTermCounts, b.sortedTermCounts) { weights.weight($0) })
+    }
+
+    /// Compares `a` and `b` whose topic similarity under `weights` is known already.
+    func compare(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int, topicSimilarity: Double) -> Comparison {
         let shared = SetSimilarity.intersectionCount(a.shingleSet, b.shingleSet)
-        let topicSimilarity = Self.topicSimilarity(a, b, weights: weights)
         let worthAligning = shared > 0 || topicSimilarity >= classifier.thresholds.minimumTopicToAlign
         // A document shorter than a passage can still be copied whole.
         var verbatim = verbatim
@@ -105,17 +109,21 @@ public struct PairComparer: Sendable {
         return alignedWords == 0 ? 0 : min(1, Double(runs.unionLength()) / Double(alignedWords))
     }
 
-    /// The cosine of the two documents' term vectors (occurrences × weight), summed in term order.
-    private static func topicSimilarity(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights) -> Double {
-        let termsA = a.sortedTermCounts, termsB = b.sortedTermCounts
+    /// The cosine of two documents' term vectors (occurrences × weight) from their
+    /// ``AnalyzedDocument/sortedTermCounts``, summed in term order; `weight` is asked for each
+    /// term of `termsA` and of `termsB` once, in term order.
+    @inline(__always)
+    static func topicSimilarity(
+        _ termsA: [(term: UInt64, count: Int)], _ termsB: [(term: UInt64, count: Int)], weight termWeight: (UInt64) -> Double
+    ) -> Double {
         var dot = 0.0, normA = 0.0, normB = 0.0
         var j = 0
         for (term, count) in termsA {
-            let weight = weights.weight(term)
+            let weight = termWeight(term)
             let w = Double(count) * weight
             normA += w * w
             while j < termsB.count && termsB[j].term < term {
-                let v = Double(termsB[j].count) * weights.weight(termsB[j].term)
+                let v = Double(termsB[j].count) * termWeight(termsB[j].term)
                 normB += v * v
                 j += 1
             }
@@ -127,7 +135,7 @@ public struct PairComparer: Sendable {
             }
         }
         while j < termsB.count {
-            let v = Double(termsB[j].count) * weights.weight(termsB[j].term)
+            let v = Double(termsB[j].count) * termWeight(termsB[j].term)
             normB += v * v
             j += 1
         }

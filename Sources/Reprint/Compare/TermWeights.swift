@@ -37,28 +37,55 @@ public struct TermWeights: Sendable {
         computeWeights()
     }
 
-    /// Builds statistics term by term, each term's frequency given once (internal: the index makes
-    /// one per document it adds, from the stored counts and the batch before it).
+    /// Builds statistics term by term, each term's frequency given once and its weight computed
+    /// at once (internal: the index makes one per document it adds, from the stored counts and the
+    /// batch before it, and compares while it builds).
     struct Builder {
         private var entries: TermTable<Entry>
+        private var weigher: Weigher
 
-        /// An empty builder for about `capacity` terms.
-        init(capacity: Int) {
+        /// An empty builder for about `capacity` terms of a collection of `documentCount` documents.
+        init(documentCount: Int, capacity: Int) {
             entries = TermTable(capacity: capacity, filler: Entry(frequency: 0, weight: 0))
+            weigher = Weigher(documentCount: documentCount)
         }
 
-        /// Gives `term` the frequency `frequency()` unless it has one already.
+        /// The weight of `term`, giving it the frequency `frequency()` unless it has one already.
         @inline(__always)
-        mutating func add(_ term: UInt64, frequency: () -> Int) {
-            _ = entries.value(of: term) { Entry(frequency: Int32(frequency()), weight: 0) }
+        mutating func weight(of term: UInt64, frequency: () -> Int) -> Double {
+            if let entry = entries[term] { return entry.weight }
+            let frequency = frequency()
+            let entry = Entry(frequency: Int32(frequency), weight: weigher.weight(frequency))
+            entries.modify(term, initial: entry) { _ in }
+            return entry.weight
         }
 
-        /// The statistics of a collection of `documentCount` documents.
-        func weights(documentCount: Int) -> TermWeights {
-            var weights = TermWeights(documentCount: documentCount, frequencies: [:])
+        /// The statistics built.
+        var weights: TermWeights {
+            var weights = TermWeights(documentCount: weigher.documentCount, frequencies: [:])
             weights.entries = entries
-            weights.computeWeights()
             return weights
+        }
+    }
+
+    /// The weight of each frequency in a collection of a given size: most terms are rare, so the
+    /// weights of small frequencies are computed once each.
+    private struct Weigher {
+        let documentCount: Int
+        private var small = [Double](repeating: .nan, count: 64)
+
+        init(documentCount: Int) {
+            self.documentCount = documentCount
+        }
+
+        mutating func weight(_ frequency: Int) -> Double {
+            guard frequency >= 0 && frequency < small.count else { return computed(frequency) }
+            if small[frequency].isNaN { small[frequency] = computed(frequency) }
+            return small[frequency]
+        }
+
+        private func computed(_ frequency: Int) -> Double {
+            log(Double(documentCount + 1) / Double(frequency + 1)) + 1
         }
     }
 
@@ -96,18 +123,8 @@ public struct TermWeights: Sendable {
 
     /// Fills in every weight from the frequencies and ``documentCount``.
     private mutating func computeWeights() {
-        let documents = documentCount
-        func weight(_ frequency: Int) -> Double { log(Double(documents + 1) / Double(frequency + 1)) + 1 }
-        // Most terms are rare: the weights of small frequencies are computed once each.
-        var small = [Double?](repeating: nil, count: 64)
-        unusedWeight = weight(0)
-        entries.update { _, entry in
-            let frequency = Int(entry.frequency)
-            guard frequency >= 0 && frequency < small.count else { return Entry(frequency: entry.frequency, weight: weight(frequency)) }
-            if let known = small[frequency] { return Entry(frequency: entry.frequency, weight: known) }
-            let computed = weight(frequency)
-            small[frequency] = computed
-            return Entry(frequency: entry.frequency, weight: computed)
-        }
+        var weigher = Weigher(documentCount: documentCount)
+        unusedWeight = weigher.weight(0)
+        entries.update { _, entry in Entry(frequency: entry.frequency, weight: weigher.weight(Int(entry.frequency))) }
     }
 }

@@ -122,26 +122,32 @@ struct BatchComparer {
     func compare(_ reading: Reading) -> [Outcome] {
         let (batch, documents, first, terms, features, found, storedCounts) = (
             reading.batch, reading.documents, reading.first, reading.terms, reading.features, reading.found, reading.storedCounts)
-        // Each document's term weights, then every comparison, on all cores. The workers read the
-        // features in place: a document has many arrays, and a copy of it per pair costs more
-        // than some comparisons.
+        // Each document's term weights, built while its topic similarity with each candidate is
+        // measured (each candidate term is looked up once for both), then every comparison, on
+        // all cores. The workers read the features in place, through pointers (a buffer's element
+        // is got, a pointer's addressed): a document has many arrays, and a copy of it retains
+        // each.
         let comparisons = features.withUnsafeBufferPointer { features in
             documents.withUnsafeBufferPointer { documents in
-                nonisolated(unsafe) let features = features, documents = documents
-                let weights = documents.indices.map { $0 }.parallelMap { index in
+                nonisolated(unsafe) let features = features.baseAddress!, documents = documents.baseAddress!
+                let batchTerms = batch.terms
+                let weighed = (0..<reading.documents.count).map { $0 }.parallelMap { index -> (weights: TermWeights, topics: [Double]) in
                     let position = first + index
                     var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[index].termCounts.count + 16 * found[index].count)
-                    for (_, slot) in found[index] {
-                        for (term, _) in features[slot].sortedTermCounts {
-                            builder.add(term) { Int(storedCounts[term] ?? 0) + batch.terms.users(of: term, before: position) }
+                    let terms = documents[index].sortedTermCounts
+                    let topics = found[index].map { _, slot in
+                        PairComparer.topicSimilarity(features[slot].sortedTermCounts, terms) { term in
+                            builder.weight(of: term) { Int(storedCounts[term] ?? 0) + batchTerms.users(of: term, before: position) }
                         }
                     }
-                    return builder.weights(documentCount: batch.storedCount + position + 1)
+                    return (builder.weights, topics)
                 }
-                let pairs = found.enumerated().flatMap { index, list in list.map { (index, $0.slot) } }
+                let pairs = found.enumerated().flatMap { index, list in list.indices.map { (index, $0) } }
                 let comparer = options.comparer, shingleSize = options.shingleSize
-                return pairs.parallelMap { index, slot in
-                    comparer.compare(features[slot], documents[index], weights: weights[index], shingleSize: shingleSize)
+                return pairs.parallelMap { index, candidate in
+                    comparer.compare(
+                        features[found[index][candidate].slot], documents[index],
+                        weights: weighed[index].weights, shingleSize: shingleSize, topicSimilarity: weighed[index].topics[candidate])
                 }
             }
         }
@@ -229,11 +235,11 @@ private struct Batch: Sendable {
     }
 
     /// Document `position`'s own terms, counted as the store (`counts`), the batch before it and
-    /// itself count them.
+    /// itself count them, in the collection it is added to.
     func ownWeights(_ position: Int, counts: TermTable<Int32>, capacity: Int) -> TermWeights.Builder {
-        var builder = TermWeights.Builder(capacity: capacity)
+        var builder = TermWeights.Builder(documentCount: storedCount + position + 1, capacity: capacity)
         for (term, _) in documents[position].sortedTermCounts {
-            builder.add(term) { Int(counts[term] ?? 0) + terms.users(of: term, before: position) + 1 }
+            _ = builder.weight(of: term) { Int(counts[term] ?? 0) + terms.users(of: term, before: position) + 1 }
         }
         return builder
     }
@@ -243,8 +249,7 @@ private struct Batch: Sendable {
     /// is added; on all cores.
     func ownTerms(distinctive count: Int, from first: Int) -> [(distinctive: [UInt64], posted: [UInt64])] {
         (first..<documents.count).map { $0 }.parallelMap { position in
-            let weights = ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count)
-                .weights(documentCount: storedCount + position + 1)
+            let weights = ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count).weights
             return (weights.distinctiveTerms(of: documents[position], count: count),
                     weights.distinctiveTerms(of: documents[position], count: 2 * count, minimumFrequency: 1))
         }
@@ -281,32 +286,65 @@ private struct SharedTermCounter {
 }
 
 /// The content terms of a batch's documents, with the positions of the documents that use each.
+///
+/// The positions of all terms lie in one array, each term's ascending in a range of its own, so
+/// that counting a term's users copies (and retains) nothing: it is asked for every term of every
+/// candidate of every document.
 private struct BatchTerms: Sendable {
-    private var positions: TermTable<[Int32]>
+    /// Each term's number, in order of first use.
+    private var numbers: TermTable<Int32>
+    /// Where each term's positions start in ``positions`` (by number, then one past the last).
+    private var starts: [Int32]
+    private var positions: [Int32]
     /// Every term some document of the batch uses.
-    private(set) var terms: [UInt64] = []
+    let terms: [UInt64]
 
     init(_ documents: [AnalyzedDocument]) {
-        positions = TermTable(capacity: documents.reduce(0) { $0 + $1.termCounts.count }, filler: [])
-        for (position, document) in documents.enumerated() {
+        var numbers = TermTable<Int32>(capacity: documents.reduce(0) { $0 + $1.termCounts.count }, filler: -1)
+        var terms: [UInt64] = []
+        var users: [Int32] = []
+        for document in documents {
             for term in document.termCounts.keys {
-                if positions[term] == nil { terms.append(term) }
-                positions.modify(term, initial: []) { $0.append(Int32(position)) }
+                let number = Int(numbers.value(of: term) {
+                    terms.append(term)
+                    users.append(0)
+                    return Int32(terms.count - 1)
+                })
+                users[number] += 1
             }
         }
+        var starts = [Int32](repeating: 0, count: terms.count + 1)
+        for number in terms.indices { starts[number + 1] = starts[number] + users[number] }
+        var next = starts
+        var positions = [Int32](repeating: 0, count: Int(starts[terms.count]))
+        for (position, document) in documents.enumerated() {
+            for term in document.termCounts.keys {
+                let number = Int(numbers[term]!)
+                positions[Int(next[number])] = Int32(position)
+                next[number] += 1
+            }
+        }
+        self.numbers = numbers
+        self.starts = starts
+        self.positions = positions
+        self.terms = terms
     }
 
     /// Whether some document of the batch uses `term`.
-    func contains(_ term: UInt64) -> Bool { positions[term] != nil }
+    func contains(_ term: UInt64) -> Bool { numbers[term] != nil }
 
     /// The number of the batch's documents before `position` that use `term`.
+    @inline(__always)
     func users(of term: UInt64, before position: Int) -> Int {
-        guard let list = positions[term] else { return 0 }
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < position { low = middle + 1 } else { high = middle }
+        guard let number = numbers[term] else { return 0 }
+        return positions.withUnsafeBufferPointer { positions in
+            let first = Int(starts[Int(number)])
+            var low = first, high = Int(starts[Int(number) + 1])
+            while low < high {
+                let middle = (low + high) / 2
+                if positions[middle] < position { low = middle + 1 } else { high = middle }
+            }
+            return low - first
         }
-        return low
     }
 }

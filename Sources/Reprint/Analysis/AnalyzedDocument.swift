@@ -1,43 +1,88 @@
 /// Everything Reprint computes from one document before it compares it with others.
+///
+/// The features live in one shared, immutable box: a copy of a document (comparisons pass them
+/// around by the million) retains the box, not each of its arrays.
 public struct AnalyzedDocument: Sendable {
+    private final class Storage: Sendable {
+        let id: String
+        let format: DocumentFormat
+        let metadata: DocumentMetadata
+        let originalLength: Int
+        let visible: MappedText
+        let tokens: [Token]
+        let wordHashes: [UInt64]
+        let shingleHashes: [UInt64]
+        let shingleSet: [UInt64]
+        let exactHash: UInt64
+        let signature: MinHashSignature
+        let sentences: [Sentence]
+        let wordTerms: [UInt64]
+        let termCounts: [UInt64: Int]
+        let names: Set<UInt64>
+        let sortedTermCounts: [(term: UInt64, count: Int)]
+        let sortedNames: [UInt64]
+
+        init(
+            id: String, format: DocumentFormat, metadata: DocumentMetadata, originalLength: Int, visible: MappedText,
+            tokens: [Token], wordHashes: [UInt64], shingleHashes: [UInt64], shingleSet: [UInt64], exactHash: UInt64,
+            signature: MinHashSignature, sentences: [Sentence], wordTerms: [UInt64], termCounts: [UInt64: Int], names: Set<UInt64>
+        ) {
+            self.id = id
+            self.format = format
+            self.metadata = metadata
+            self.originalLength = originalLength
+            self.visible = visible
+            self.tokens = tokens
+            self.wordHashes = wordHashes
+            self.shingleHashes = shingleHashes
+            self.shingleSet = shingleSet
+            self.exactHash = exactHash
+            self.signature = signature
+            self.sentences = sentences
+            self.wordTerms = wordTerms
+            self.termCounts = termCounts
+            self.names = names
+            sortedTermCounts = termCounts.map { (term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
+            sortedNames = names.sorted()
+        }
+    }
+
+    private let storage: Storage
+
     /// The document's id.
-    public var id: String
+    public var id: String { storage.id }
     /// The detected (or given) markup.
-    public var format: DocumentFormat
+    public var format: DocumentFormat { storage.format }
     /// Source, URL and publication date, when known.
-    public var metadata: DocumentMetadata
+    public var metadata: DocumentMetadata { storage.metadata }
     /// The length of the original text in Unicode scalars.
-    public var originalLength: Int
+    public var originalLength: Int { storage.originalLength }
     /// The visible text: markup stripped and page furniture removed, mapped to the original.
-    public var visible: MappedText
+    public var visible: MappedText { storage.visible }
     /// The words of the visible text.
-    public var tokens: [Token]
+    public var tokens: [Token] { storage.tokens }
     /// The stable hash of each word, in order.
-    public var wordHashes: [UInt64]
+    public var wordHashes: [UInt64] { storage.wordHashes }
     /// The hash of each word shingle, in order (see ``Shingles``).
-    public var shingleHashes: [UInt64]
+    public var shingleHashes: [UInt64] { storage.shingleHashes }
     /// The distinct shingle hashes, sorted.
-    public var shingleSet: [UInt64]
+    public var shingleSet: [UInt64] { storage.shingleSet }
     /// The hash of the whole normalized word sequence: equal for identical documents.
-    public var exactHash: UInt64
+    public var exactHash: UInt64 { storage.exactHash }
     /// The MinHash signature of the shingle set.
-    public var signature: MinHashSignature
+    public var signature: MinHashSignature { storage.signature }
     /// The sentences, with their content terms.
-    public var sentences: [Sentence]
+    public var sentences: [Sentence] { storage.sentences }
     /// The content term of each word (see ``termCounts``), or 0 for a stop word.
-    public var wordTerms: [UInt64]
+    public var wordTerms: [UInt64] { storage.wordTerms }
     /// Each content term (stemmed word that is not a stop word) with its number of occurrences.
-    public var termCounts: [UInt64: Int] {
-        didSet { sortedTermCounts = Self.sorted(termCounts) }
-    }
-    /// ``termCounts`` ordered by term: two documents' terms are matched by merging, not hashing.
-    private(set) var sortedTermCounts: [(term: UInt64, count: Int)]
+    public var termCounts: [UInt64: Int] { storage.termCounts }
     /// Names and numbers: capitalized words that do not start a sentence, and numerals.
-    public var names: Set<UInt64> {
-        didSet { sortedNames = names.sorted() }
-    }
+    public var names: Set<UInt64> { storage.names }
+    /// ``termCounts`` ordered by term: two documents' terms are matched by merging, not hashing.
+    var sortedTermCounts: [(term: UInt64, count: Int)] { storage.sortedTermCounts }
     /// ``names`` in order: two documents' names are matched by merging, not hashing.
-    private(set) var sortedNames: [UInt64]
+    var sortedNames: [UInt64] { storage.sortedNames }
 
     /// Creates a document from its analysis.
     init(
@@ -45,23 +90,11 @@ public struct AnalyzedDocument: Sendable {
         tokens: [Token], wordHashes: [UInt64], shingleHashes: [UInt64], shingleSet: [UInt64], exactHash: UInt64,
         signature: MinHashSignature, sentences: [Sentence], wordTerms: [UInt64], termCounts: [UInt64: Int], names: Set<UInt64>
     ) {
-        self.id = id
-        self.format = format
-        self.metadata = metadata
-        self.originalLength = originalLength
-        self.visible = visible
-        self.tokens = tokens
-        self.wordHashes = wordHashes
-        self.shingleHashes = shingleHashes
-        self.shingleSet = shingleSet
-        self.exactHash = exactHash
-        self.signature = signature
-        self.sentences = sentences
-        self.wordTerms = wordTerms
-        self.termCounts = termCounts
-        sortedTermCounts = Self.sorted(termCounts)
-        self.names = names
-        sortedNames = names.sorted()
+        storage = Storage(
+            id: id, format: format, metadata: metadata, originalLength: originalLength, visible: visible, tokens: tokens,
+            wordHashes: wordHashes, shingleHashes: shingleHashes, shingleSet: shingleSet, exactHash: exactHash,
+            signature: signature, sentences: sentences, wordTerms: wordTerms, termCounts: termCounts, names: names
+        )
     }
 
     /// The number of words.
@@ -87,10 +120,6 @@ public struct AnalyzedDocument: Sendable {
             end += 1
         }
         return words.lowerBound..<max(words.upperBound, Int(visible.origins[end - 1]) + 1)
-    }
-
-    private static func sorted(_ counts: [UInt64: Int]) -> [(term: UInt64, count: Int)] {
-        counts.map { (term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
     }
 }
 

@@ -69,7 +69,7 @@ struct BatchComparer {
         /// Each document's candidates, with the position of their features.
         fileprivate let found: [[(counterpart: Counterpart, slot: Int)]]
         /// The stored document frequency of every term of the batch and of its candidates.
-        fileprivate let storedCounts: TermTable<Int32>
+        fileprivate let counts: BatchCounts
     }
 
     /// Compares `documents` in order, after the documents `transaction` holds; `generation` is
@@ -101,11 +101,9 @@ struct BatchComparer {
             features.append(document)
         }
         // The counts of the terms only stored candidates use.
-        let otherTerms = Set(features[batch.documents.count...].flatMap { $0.sortedTermCounts.map(\.term).filter { !batch.terms.contains($0) } })
-        var counts = batch.storedCounts
-        for (term, count) in try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies) {
-            counts.modify(term, initial: 0) { $0 = Int32(count) }
-        }
+        let otherTerms = Set(features[batch.documents.count...].flatMap { $0.sortedTermCounts.map(\.term).filter { !batch.counts.isUsed($0) } })
+        var counts = batch.counts
+        counts.setStored(try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies))
         let found = candidates.map { list in
             list.compactMap { counterpart -> (counterpart: Counterpart, slot: Int)? in
                 switch counterpart {
@@ -115,13 +113,13 @@ struct BatchComparer {
             }
         }
 
-        return Reading(batch: batch, documents: documents, first: first, terms: terms, features: features, found: found, storedCounts: counts)
+        return Reading(batch: batch, documents: documents, first: first, terms: terms, features: features, found: found, counts: counts)
     }
 
     /// Compares the documents of `reading`.
     func compare(_ reading: Reading) -> [Outcome] {
-        let (batch, documents, first, terms, features, found, storedCounts) = (
-            reading.batch, reading.documents, reading.first, reading.terms, reading.features, reading.found, reading.storedCounts)
+        let (batch, documents, first, terms, features, found, counts) = (
+            reading.batch, reading.documents, reading.first, reading.terms, reading.features, reading.found, reading.counts)
         // Each document's term weights, built while its topic similarity with each candidate is
         // measured (each candidate term is looked up once for both), then every comparison, on
         // all cores. The workers read the features in place, through pointers (a buffer's element
@@ -130,14 +128,13 @@ struct BatchComparer {
         let comparisons = features.withUnsafeBufferPointer { features in
             documents.withUnsafeBufferPointer { documents in
                 nonisolated(unsafe) let features = features.baseAddress!, documents = documents.baseAddress!
-                let batchTerms = batch.terms
                 let weighed = (0..<reading.documents.count).map { $0 }.parallelMap { index -> (weights: TermWeights, topics: [Double]) in
                     let position = first + index
-                    var builder = batch.ownWeights(position, counts: storedCounts, capacity: documents[index].termCounts.count + 16 * found[index].count)
+                    var builder = batch.ownWeights(position, counts: counts, capacity: documents[index].termCounts.count + 16 * found[index].count)
                     let terms = documents[index].sortedTermCounts
                     let topics = found[index].map { _, slot in
                         PairComparer.topicSimilarity(features[slot].sortedTermCounts, terms) { term in
-                            builder.weight(of: term) { Int(storedCounts[term] ?? 0) + batchTerms.users(of: term, before: position) }
+                            builder.weight(of: term) { counts.count(of: term, before: position) }
                         }
                     }
                     return (builder.weights, topics)
@@ -219,27 +216,23 @@ private struct Batch: Sendable {
     let documents: [AnalyzedDocument]
     /// The number of documents stored before the batch.
     let storedCount: Int
-    /// The batch's terms, with the positions of the documents that use each.
-    let terms: BatchTerms
-    /// The stored document frequency of every term of the batch.
-    let storedCounts: TermTable<Int32>
+    /// The stored document frequency of every term of the batch, and the documents that use it.
+    let counts: BatchCounts
 
     init(_ documents: [AnalyzedDocument], in transaction: any StoreTransaction, generation: Int, cache: GenerationCache<Int>) throws {
         self.documents = documents
         storedCount = try transaction.documentCount()
-        terms = BatchTerms(documents)
-        let frequencies = try cache.values(of: terms.terms, generation: generation, absent: 0, read: transaction.frequencies)
-        var counts = TermTable<Int32>(capacity: frequencies.count, filler: 0)
-        for (term, frequency) in frequencies { counts.modify(term, initial: 0) { $0 = Int32(frequency) } }
-        storedCounts = counts
+        var counts = BatchCounts(documents)
+        counts.setStored(try cache.values(of: counts.terms, generation: generation, absent: 0, read: transaction.frequencies))
+        self.counts = counts
     }
 
-    /// Document `position`'s own terms, counted as the store (`counts`), the batch before it and
-    /// itself count them, in the collection it is added to.
-    func ownWeights(_ position: Int, counts: TermTable<Int32>, capacity: Int) -> TermWeights.Builder {
+    /// Document `position`'s own terms, counted as `counts` (the store and the batch before it)
+    /// and itself count them, in the collection it is added to.
+    func ownWeights(_ position: Int, counts: BatchCounts, capacity: Int) -> TermWeights.Builder {
         var builder = TermWeights.Builder(documentCount: storedCount + position + 1, capacity: capacity)
         for (term, _) in documents[position].sortedTermCounts {
-            _ = builder.weight(of: term) { Int(counts[term] ?? 0) + terms.users(of: term, before: position) + 1 }
+            _ = builder.weight(of: term) { counts.count(of: term, before: position) + 1 }
         }
         return builder
     }
@@ -249,7 +242,7 @@ private struct Batch: Sendable {
     /// is added; on all cores.
     func ownTerms(distinctive count: Int, from first: Int) -> [(distinctive: [UInt64], posted: [UInt64])] {
         (first..<documents.count).map { $0 }.parallelMap { position in
-            let weights = ownWeights(position, counts: storedCounts, capacity: documents[position].termCounts.count).weights
+            let weights = ownWeights(position, counts: counts, capacity: documents[position].termCounts.count).weights
             return (weights.distinctiveTerms(of: documents[position], count: count),
                     weights.distinctiveTerms(of: documents[position], count: 2 * count, minimumFrequency: 1))
         }
@@ -285,31 +278,39 @@ private struct SharedTermCounter {
     }
 }
 
-/// The content terms of a batch's documents, with the positions of the documents that use each.
-///
-/// The positions of all terms lie in one array, each term's ascending in a range of its own, so
-/// that counting a term's users copies (and retains) nothing: it is asked for every term of every
-/// candidate of every document.
-private struct BatchTerms: Sendable {
-    /// Each term's number, in order of first use.
-    private var numbers: TermTable<Int32>
-    /// Where each term's positions start in ``positions`` (by number, then one past the last).
-    private var starts: [Int32]
-    private var positions: [Int32]
+/// How many documents use each term a batch's comparisons weigh: the stored ones, and the
+/// batch's documents before a given one. One table probe gives both the stored count and where
+/// the term's users in the batch are listed; the positions of all terms lie in one array, each
+/// term's ascending in a range of its own, so that counting copies (and retains) nothing: it is
+/// asked for every term of every candidate of every document.
+private struct BatchCounts: Sendable {
+    private struct Entry: Sendable {
+        /// The number of stored documents that use the term.
+        var stored: Int32
+        /// The term's number among the batch's terms (its users are listed), or -1.
+        var number: Int32
+    }
+
+    private var entries: TermTable<Entry>
+    /// Where each batch term's users start in ``positions`` (by number, then one past the last).
+    private let starts: [Int32]
+    private let positions: [Int32]
     /// Every term some document of the batch uses.
     let terms: [UInt64]
 
+    /// The terms of `documents` and their users, with stored counts of zero.
     init(_ documents: [AnalyzedDocument]) {
-        var numbers = TermTable<Int32>(capacity: documents.reduce(0) { $0 + $1.termCounts.count }, filler: -1)
+        var entries = TermTable<Entry>(
+            capacity: documents.reduce(0) { $0 + $1.termCounts.count }, filler: Entry(stored: 0, number: -1))
         var terms: [UInt64] = []
         var users: [Int32] = []
         for document in documents {
             for term in document.termCounts.keys {
-                let number = Int(numbers.value(of: term) {
+                let number = Int(entries.value(of: term) {
                     terms.append(term)
                     users.append(0)
-                    return Int32(terms.count - 1)
-                })
+                    return Entry(stored: 0, number: Int32(terms.count - 1))
+                }.number)
                 users[number] += 1
             }
         }
@@ -319,32 +320,40 @@ private struct BatchTerms: Sendable {
         var positions = [Int32](repeating: 0, count: Int(starts[terms.count]))
         for (position, document) in documents.enumerated() {
             for term in document.termCounts.keys {
-                let number = Int(numbers[term]!)
+                let number = Int(entries[term]!.number)
                 positions[Int(next[number])] = Int32(position)
                 next[number] += 1
             }
         }
-        self.numbers = numbers
+        self.entries = entries
         self.starts = starts
         self.positions = positions
         self.terms = terms
     }
 
-    /// Whether some document of the batch uses `term`.
-    func contains(_ term: UInt64) -> Bool { numbers[term] != nil }
+    /// Sets the number of stored documents that use each of `frequencies`' terms.
+    mutating func setStored(_ frequencies: [UInt64: Int]) {
+        for (term, frequency) in frequencies {
+            entries.modify(term, initial: Entry(stored: 0, number: -1)) { $0.stored = Int32(frequency) }
+        }
+    }
 
-    /// The number of the batch's documents before `position` that use `term`.
+    /// Whether some document of the batch uses `term`.
+    func isUsed(_ term: UInt64) -> Bool { (entries[term]?.number ?? -1) >= 0 }
+
+    /// The number of stored documents, and of the batch's documents before `position`, that use `term`.
     @inline(__always)
-    func users(of term: UInt64, before position: Int) -> Int {
-        guard let number = numbers[term] else { return 0 }
+    func count(of term: UInt64, before position: Int) -> Int {
+        guard let entry = entries[term] else { return 0 }
+        guard entry.number >= 0 else { return Int(entry.stored) }
         return positions.withUnsafeBufferPointer { positions in
-            let first = Int(starts[Int(number)])
-            var low = first, high = Int(starts[Int(number) + 1])
+            let first = Int(starts[Int(entry.number)])
+            var low = first, high = Int(starts[Int(entry.number) + 1])
             while low < high {
                 let middle = (low + high) / 2
                 if positions[middle] < position { low = middle + 1 } else { high = middle }
             }
-            return low - first
+            return Int(entry.stored) + low - first
         }
     }
 }

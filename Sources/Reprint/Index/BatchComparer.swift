@@ -192,12 +192,22 @@ struct BatchComparer {
         let minimumShared = options.minimumSharedTerms
         return (first..<documents.count).map { $0 }.parallelMap(makeState: { SharedTermCounter() }) { counter, position -> [Counterpart] in
             let (exactHashes, buckets, postings) = batchIndex
-            func before(_ list: [Int]?) -> [Counterpart] { (list ?? []).prefix { $0 < position }.map(Counterpart.batch) }
-            var found = Set((storedCopies[documents[position].exactHash] ?? []).map(Counterpart.stored))
-            found.formUnion(before(exactHashes[documents[position].exactHash]))
+            // Gathered with repeats, then sorted and made distinct: cheaper than hashing each.
+            var found: [Counterpart] = []
+            func add(stored list: [Int64]?) {
+                for sequence in list ?? [] { found.append(.stored(sequence)) }
+            }
+            func add(before list: [Int]?) {
+                for earlier in list ?? [] {
+                    guard earlier < position else { break }
+                    found.append(.batch(earlier))
+                }
+            }
+            add(stored: storedCopies[documents[position].exactHash])
+            add(before: exactHashes[documents[position].exactHash])
             for key in keys[position] {
-                found.formUnion((storedBuckets[key] ?? []).map(Counterpart.stored))
-                found.formUnion(before(buckets[key]))
+                add(stored: storedBuckets[key])
+                add(before: buckets[key])
             }
             let distinctive = terms[position].distinctive
             // The new document is one of a term's users: at most `maximumTermFrequency - 1` others.
@@ -205,8 +215,10 @@ struct BatchComparer {
                 let stored = storedPostings[term] ?? [], batch = (postings[term] ?? []).prefix { $0 < position }
                 return stored.count + batch.count < limit ? (stored, Array(batch)) : nil
             }
-            found.formUnion(counter.documents(in: lists, atLeast: min(minimumShared, distinctive.count)))
-            return found.sorted()
+            found += counter.documents(in: lists, atLeast: min(minimumShared, distinctive.count))
+            found.sort()
+            found.removeDuplicates()
+            return found
         }
     }
 }

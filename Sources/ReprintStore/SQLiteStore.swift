@@ -29,8 +29,10 @@ public final class SQLiteStore: DocumentStore {
         configuration.prepareDatabase { db in
             // In WAL mode, NORMAL loses no committed transaction when the process is killed.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // A 64 MB page cache and reads through a memory map: lookups rarely reach the file.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Reads through a memory map, and a page cache of up to 512 MB: a batch changes pages all
+            // over the band, posting and count tables, and with 64 MB they were dropped and read
+            // back (from the log, by copy) several times per batch (100k add: -6 % CPU).
+            try db.execute(sql: "PRAGMA cache_size = -524288")
             try db.execute(sql: "PRAGMA mmap_size = 4294967296")
             // A batch rewrites pages all over the band, posting and count tables: copying the log
             // back every 100 MB instead of every 4 MB writes each page back once for several batches.

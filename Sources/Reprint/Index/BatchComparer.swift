@@ -182,11 +182,16 @@ struct BatchComparer {
         let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys[first...].joined())))
 
         // The batch's own exact hashes, band keys and postings, by position.
-        var exactHashes: [UInt64: [Int]] = [:], buckets: [UInt64: [Int]] = [:], postings: [UInt64: [Int]] = [:]
+        var exactHashes = TermTable<[Int]>(capacity: documents.count, filler: [])
+        var buckets = TermTable<[Int]>(capacity: documents.count * options.bands, filler: [])
+        var postings = TermTable<[Int]>(capacity: documents.count * 2 * options.distinctiveTerms, filler: [])
+        func add(_ position: Int, under key: UInt64, to table: inout TermTable<[Int]>) {
+            table.modify(key, initial: []) { if $0.last != position { $0.append(position) } }
+        }
         for (position, document) in documents.enumerated() {
-            exactHashes[document.exactHash, default: []].append(position)
-            for key in Set(keys[position]) { buckets[key, default: []].append(position) }
-            for term in terms[position].posted { postings[term, default: []].append(position) }
+            add(position, under: document.exactHash, to: &exactHashes)
+            for key in keys[position] { add(position, under: key, to: &buckets) }
+            for term in terms[position].posted { add(position, under: term, to: &postings) }
         }
         let batchIndex = (exactHashes, buckets, postings)
         let minimumShared = options.minimumSharedTerms
@@ -264,29 +269,38 @@ private struct Batch: Sendable {
 /// Finds the documents that appear in at least so many of a document's posting lists, counting
 /// in a flat array indexed by sequence number instead of hashing (lists hold thousands of documents).
 private struct SharedTermCounter {
-    private var counts: [UInt8] = []
-    private var touched: [Int] = []
+    /// Counts by sequence number (stored documents) and by position (the batch's).
+    private var stored = Tally(), batch = Tally()
 
     /// The documents (stored, or earlier in the batch) in at least `needed` of `lists`.
     mutating func documents(in lists: [(stored: [Int64], batch: [Int])], atLeast needed: Int) -> [BatchComparer.Counterpart] {
         var found: [BatchComparer.Counterpart] = []
-        var batchCounts: [Int: Int] = [:]
-        for (stored, batch) in lists {
-            for sequence in stored {
-                let index = Int(sequence)
-                if index >= counts.count { counts += [UInt8](repeating: 0, count: max(index + 1 - counts.count, counts.count)) }
-                if counts[index] == 0 { touched.append(index) }
-                counts[index] &+= 1
-                if Int(counts[index]) == needed { found.append(.stored(sequence)) }
-            }
-            for position in batch {
-                batchCounts[position, default: 0] += 1
-                if batchCounts[position] == needed { found.append(.batch(position)) }
-            }
+        for (storedList, batchList) in lists {
+            for sequence in storedList where stored.count(Int(sequence)) == needed { found.append(.stored(sequence)) }
+            for position in batchList where batch.count(position) == needed { found.append(.batch(position)) }
         }
-        for index in touched { counts[index] = 0 }
-        touched.removeAll(keepingCapacity: true)
+        stored.reset()
+        batch.reset()
         return found
+    }
+
+    /// Counts in a flat array, and the indices counted, to set back to zero.
+    private struct Tally {
+        private var counts: [UInt8] = []
+        private var touched: [Int] = []
+
+        /// Counts `index` once more and returns its count (at most 255: one per list).
+        mutating func count(_ index: Int) -> Int {
+            if index >= counts.count { counts += [UInt8](repeating: 0, count: max(index + 1 - counts.count, counts.count)) }
+            if counts[index] == 0 { touched.append(index) }
+            counts[index] &+= 1
+            return Int(counts[index])
+        }
+
+        mutating func reset() {
+            for index in touched { counts[index] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
     }
 }
 

@@ -25,7 +25,9 @@ public struct PairComparer: Sendable {
     /// Documents that share no shingle and are further apart in topic than
     /// ``RelationClassifier/Thresholds/minimumTopicToAlign`` are not aligned: they are unrelated.
     public func compare(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int) -> Comparison {
-        compare(a, b, weights: weights, shingleSize: shingleSize, topicSimilarity: Self.topicSimilarity(a.sortedTermCounts, b.sortedTermCounts) { weights.weight($0) })
+        let topicSimilarity = Self.topicSimilarity(
+            a.sortedTermCounts, b.sortedTermCounts, weightA: { term, _ in weights.weight(term) }, weightB: { weights.weight($0) })
+        return compare(a, b, weights: weights, shingleSize: shingleSize, topicSimilarity: topicSimilarity)
     }
 
     /// Compares `a` and `b` whose topic similarity under `weights` is known already.
@@ -110,20 +112,22 @@ public struct PairComparer: Sendable {
     }
 
     /// The cosine of two documents' term vectors (occurrences × weight) from their
-    /// ``AnalyzedDocument/sortedTermCounts``, summed in term order; `weight` is asked for each
-    /// term of `termsA` and of `termsB` once, in term order.
+    /// ``AnalyzedDocument/sortedTermCounts``, summed in term order. The weight of a term of `termsA`
+    /// is `weightA(term, its index)`, asked once for each, in order; of a term only `termsB`
+    /// has, `weightB(term)`, once for each, in order.
     @inline(__always)
     static func topicSimilarity(
-        _ termsA: [(term: UInt64, count: Int)], _ termsB: [(term: UInt64, count: Int)], weight termWeight: (UInt64) -> Double
+        _ termsA: [(term: UInt64, count: Int)], _ termsB: [(term: UInt64, count: Int)],
+        weightA: (UInt64, Int) -> Double, weightB: (UInt64) -> Double
     ) -> Double {
         var dot = 0.0, normA = 0.0, normB = 0.0
         var j = 0
-        for (term, count) in termsA {
-            let weight = termWeight(term)
+        for (index, (term, count)) in termsA.enumerated() {
+            let weight = weightA(term, index)
             let w = Double(count) * weight
             normA += w * w
             while j < termsB.count && termsB[j].term < term {
-                let v = Double(termsB[j].count) * termWeight(termsB[j].term)
+                let v = Double(termsB[j].count) * weightB(termsB[j].term)
                 normB += v * v
                 j += 1
             }
@@ -135,7 +139,7 @@ public struct PairComparer: Sendable {
             }
         }
         while j < termsB.count {
-            let v = Double(termsB[j].count) * termWeight(termsB[j].term)
+            let v = Double(termsB[j].count) * weightB(termsB[j].term)
             normB += v * v
             j += 1
         }

@@ -70,6 +70,9 @@ struct BatchComparer {
         fileprivate let found: [[(counterpart: Counterpart, slot: Int)]]
         /// The stored document frequency of every term of the batch and of its candidates.
         fileprivate let counts: BatchCounts
+        /// For each of `features`, its terms' entries in `counts`, in term order: found once for
+        /// all the documents that have it as a candidate.
+        fileprivate let termEntries: [[BatchCounts.Entry]]
     }
 
     /// Compares `documents` in order, after the documents `transaction` holds; `generation` is
@@ -113,13 +116,18 @@ struct BatchComparer {
             }
         }
 
-        return Reading(batch: batch, documents: documents, first: first, terms: terms, features: features, found: found, counts: counts)
+        let allCounts = counts
+        let termEntries = features.parallelMap { $0.sortedTermCounts.map { allCounts.entry(of: $0.term) } }
+        return Reading(
+            batch: batch, documents: documents, first: first, terms: terms, features: features, found: found, counts: counts,
+            termEntries: termEntries)
     }
 
     /// Compares the documents of `reading`.
     func compare(_ reading: Reading) -> [Outcome] {
-        let (batch, documents, first, terms, features, found, counts) = (
-            reading.batch, reading.documents, reading.first, reading.terms, reading.features, reading.found, reading.counts)
+        let (batch, documents, first, terms, features, found, counts, termEntries) = (
+            reading.batch, reading.documents, reading.first, reading.terms, reading.features, reading.found, reading.counts,
+            reading.termEntries)
         // Each document's term weights, built while its topic similarity with each candidate is
         // measured (each candidate term is looked up once for both), then every comparison, on
         // all cores. The workers read the features in place, through pointers (a buffer's element
@@ -133,9 +141,12 @@ struct BatchComparer {
                     var builder = batch.ownWeights(position, counts: counts, capacity: documents[index].termCounts.count + 16 * found[index].count)
                     let terms = documents[index].sortedTermCounts
                     let topics = found[index].map { _, slot in
-                        PairComparer.topicSimilarity(features[slot].sortedTermCounts, terms) { term in
-                            builder.weight(of: term) { counts.count(of: term, before: position) }
-                        }
+                        let entries = termEntries[slot]
+                        return PairComparer.topicSimilarity(
+                            features[slot].sortedTermCounts, terms,
+                            weightA: { term, index in builder.weight(of: term) { counts.count(of: entries[index], before: position) } },
+                            // The document's own terms are all in the builder already.
+                            weightB: { term in builder.weight(of: term) { 0 } })
                     }
                     return (builder.weights, topics)
                 }
@@ -310,7 +321,8 @@ private struct SharedTermCounter {
 /// term's ascending in a range of its own, so that counting copies (and retains) nothing: it is
 /// asked for every term of every candidate of every document.
 private struct BatchCounts: Sendable {
-    private struct Entry: Sendable {
+    /// What is known of one term.
+    struct Entry: Sendable {
         /// The number of stored documents that use the term.
         var stored: Int32
         /// The term's number among the batch's terms (its users are listed), or -1.
@@ -367,10 +379,21 @@ private struct BatchCounts: Sendable {
     /// Whether some document of the batch uses `term`.
     func isUsed(_ term: UInt64) -> Bool { (entries[term]?.number ?? -1) >= 0 }
 
+    /// What is known of `term` (a term no stored or batch document uses is stored by none).
+    func entry(of term: UInt64) -> Entry {
+        entries[term] ?? Entry(stored: 0, number: -1)
+    }
+
     /// The number of stored documents, and of the batch's documents before `position`, that use `term`.
     @inline(__always)
     func count(of term: UInt64, before position: Int) -> Int {
-        guard let entry = entries[term] else { return 0 }
+        count(of: entry(of: term), before: position)
+    }
+
+    /// The number of stored documents, and of the batch's documents before `position`, that use
+    /// the term of `entry`.
+    @inline(__always)
+    func count(of entry: Entry, before position: Int) -> Int {
         guard entry.number >= 0 else { return Int(entry.stored) }
         return positions.withUnsafeBufferPointer { positions in
             let first = Int(starts[Int(entry.number)])

@@ -136,9 +136,20 @@ public struct PassageAligner: Sendable {
     /// sentences are not cut here: documents read back from an index keep no word terms, and a
     /// pair must compare alike whether scanned or indexed.
     public func alignedUnits(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [UnitPair] {
-        let unitsA = units(of: a, cutting: false), unitsB = units(of: b, cutting: false)
-        return SentenceAligner.heaviestIncreasingChain(scoredPairs(unitsA, unitsB, weight: weight), count: unitsB.count).map {
-            UnitPair(a: unitsA[$0.a].tokens, b: unitsB[$0.b].tokens, similarity: $0.similarity)
+        alignedUnits(a, prepared(b, weight: weight), weight: weight)
+    }
+
+    /// The units of `document` indexed for ``alignedUnits(_:_:weight:)`` with many others under
+    /// the same term weights `weight`.
+    func prepared(_ document: AnalyzedDocument, weight: (UInt64) -> Double) -> SentenceAligner.Side {
+        SentenceAligner.Side(units(of: document, cutting: false), weight: weight)
+    }
+
+    /// ``alignedUnits(_:_:weight:)`` with `b`'s units prepared already (under the same `weight`).
+    func alignedUnits(_ a: AnalyzedDocument, _ b: SentenceAligner.Side, weight: (UInt64) -> Double) -> [UnitPair] {
+        let unitsA = units(of: a, cutting: false)
+        return SentenceAligner.heaviestIncreasingChain(scoredPairs(unitsA, b, weight: weight), count: b.sentences.count).map {
+            UnitPair(a: unitsA[$0.a].tokens, b: b.sentences[$0.b].tokens, similarity: $0.similarity)
         }
     }
 
@@ -155,9 +166,13 @@ public struct PassageAligner: Sendable {
     /// Every unit pair that may seed a passage: weighted Dice at least the weak seed threshold
     /// and plain Dice at least ``minimumOverlap``.
     private func scoredPairs(_ unitsA: [Sentence], _ unitsB: [Sentence], weight: (UInt64) -> Double) -> [SentenceAligner.Link] {
+        scoredPairs(unitsA, SentenceAligner.Side(unitsB, weight: weight), weight: weight)
+    }
+
+    private func scoredPairs(_ unitsA: [Sentence], _ b: SentenceAligner.Side, weight: (UInt64) -> Double) -> [SentenceAligner.Link] {
         var loose = sentences
         loose.minimumSimilarity = min(sentences.minimumSimilarity, minimumWeakSimilarity)
-        return loose.links(unitsA, unitsB, weight: weight).filter { $0.overlap >= minimumOverlap }
+        return loose.links(unitsA, b, weight: weight).filter { $0.overlap >= minimumOverlap }
     }
 
     // MARK: - Units

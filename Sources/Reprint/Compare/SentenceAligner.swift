@@ -29,50 +29,83 @@ public struct SentenceAligner: Sendable {
     /// Every sentence pair whose weighted Dice similarity reaches ``minimumSimilarity``, in any
     /// order of the documents, ordered by `a` then `b`: the candidate links before the chain is chosen.
     public func links(_ a: [Sentence], _ b: [Sentence], weight: (UInt64) -> Double) -> [Link] {
-        // Number the pair's terms densely so the inner loops index arrays instead of hashing.
-        let termsA = SentenceTerms(a), termsB = SentenceTerms(b)
-        var ids = TermTable<Int32>(capacity: termsA.terms.count + termsB.terms.count, filler: 0)
-        var distinct: [UInt64] = []
-        func dense(_ term: UInt64) -> Int32 {
-            ids.value(of: term) {
-                distinct.append(term)
-                return Int32(distinct.count - 1)
-            }
-        }
-        let idsA = termsA.terms.map(dense), idsB = termsB.terms.map(dense)
-        let weights = distinct.map(weight)
-        let massA = termsA.sentences.map { idsA[$0].reduce(0) { $0 + weights[Int($1)] } }
-        let massB = termsB.sentences.map { idsB[$0].reduce(0) { $0 + weights[Int($1)] } }
-        // For each term, the sentences of `b` that use it, in order: term `t`'s are
-        // `sentencesWithTerm[start[t]..<start[t + 1]]`.
-        var start = [Int32](repeating: 0, count: weights.count + 1)
-        for id in idsB { start[Int(id) + 1] += 1 }
-        for id in weights.indices { start[id + 1] += start[id] }
-        var sentencesWithTerm = [Int32](repeating: 0, count: idsB.count)
-        var next = start
-        for (index, range) in termsB.sentences.enumerated() {
-            for id in idsB[range] {
-                sentencesWithTerm[Int(next[Int(id)])] = Int32(index)
-                next[Int(id)] += 1
-            }
-        }
-        var links: [Link] = []
-        var shared = [Double](repeating: 0, count: b.count)
-        var sharedCount = [Int32](repeating: 0, count: b.count)
-        var touched: [Int32] = []
-        for (i, range) in termsA.sentences.enumerated() {
-            for term in idsA[range] {
-                for j in sentencesWithTerm[Int(start[Int(term)])..<Int(start[Int(term) + 1])] {
-                    if sharedCount[Int(j)] == 0 { touched.append(j) }
-                    shared[Int(j)] += weights[Int(term)]
-                    sharedCount[Int(j)] += 1
+        links(a, Side(b, weight: weight), weight: weight)
+    }
+
+    /// The sentences of one document indexed for aligning many others with it under the same
+    /// term weights: its terms' weights, each sentence's mass, and for each term the sentences
+    /// that use it. Made once, it spares each alignment that work and those weight lookups.
+    struct Side {
+        /// The sentences.
+        let sentences: [Sentence]
+        /// Each term's number: term `t`'s sentences are `sentencesWithTerm[start[t]..<start[t + 1]]`.
+        fileprivate let numbers: TermTable<Int32>
+        fileprivate let weights: [Double]
+        fileprivate let start: [Int32]
+        fileprivate let sentencesWithTerm: [Int32]
+        /// The summed weight of each sentence's terms.
+        fileprivate let mass: [Double]
+
+        /// Indexes `sentences` under the term weights `weight`.
+        init(_ sentences: [Sentence], weight: (UInt64) -> Double) {
+            self.sentences = sentences
+            var numbers = TermTable<Int32>(capacity: sentences.reduce(0) { $0 + $1.terms.count }, filler: 0)
+            var distinct: [UInt64] = []
+            let ids = sentences.map { sentence in
+                sentence.terms.map { term in
+                    numbers.value(of: term) {
+                        distinct.append(term)
+                        return Int32(distinct.count - 1)
+                    }
                 }
+            }
+            let weights = distinct.map(weight)
+            var start = [Int32](repeating: 0, count: distinct.count + 1)
+            for id in ids.joined() { start[Int(id) + 1] += 1 }
+            for id in distinct.indices { start[id + 1] += start[id] }
+            var sentencesWithTerm = [Int32](repeating: 0, count: Int(start[distinct.count]))
+            var next = start
+            for (index, sentence) in ids.enumerated() {
+                for id in sentence {
+                    sentencesWithTerm[Int(next[Int(id)])] = Int32(index)
+                    next[Int(id)] += 1
+                }
+            }
+            self.numbers = numbers
+            self.weights = weights
+            self.start = start
+            self.sentencesWithTerm = sentencesWithTerm
+            mass = ids.map { $0.reduce(0) { $0 + weights[Int($1)] } }
+        }
+    }
+
+    /// ``links(_:_:weight:)`` with `b` indexed already (under the same `weight`).
+    func links(_ a: [Sentence], _ b: Side, weight: (UInt64) -> Double) -> [Link] {
+        var links: [Link] = []
+        var shared = [Double](repeating: 0, count: b.sentences.count)
+        var sharedCount = [Int32](repeating: 0, count: b.sentences.count)
+        var touched: [Int32] = []
+        for (i, sentence) in a.enumerated() {
+            var mass = 0.0
+            for term in sentence.terms {
+                let termWeight: Double
+                if let id = b.numbers[term] {
+                    termWeight = b.weights[Int(id)]
+                    for j in b.sentencesWithTerm[Int(b.start[Int(id)])..<Int(b.start[Int(id) + 1])] {
+                        if sharedCount[Int(j)] == 0 { touched.append(j) }
+                        shared[Int(j)] += termWeight
+                        sharedCount[Int(j)] += 1
+                    }
+                } else {
+                    termWeight = weight(term)
+                }
+                mass += termWeight
             }
             touched.sort()
             for j in touched {
-                let similarity = 2 * shared[Int(j)] / (massA[i] + massB[Int(j)])
+                let similarity = 2 * shared[Int(j)] / (mass + b.mass[Int(j)])
                 if similarity >= minimumSimilarity {
-                    let overlap = 2 * Double(sharedCount[Int(j)]) / Double(range.count + termsB.sentences[Int(j)].count)
+                    let overlap = 2 * Double(sharedCount[Int(j)]) / Double(sentence.terms.count + b.sentences[Int(j)].terms.count)
                     links.append(Link(a: i, b: Int(j), similarity: similarity, overlap: overlap))
                 }
                 shared[Int(j)] = 0
@@ -105,21 +138,6 @@ public struct SentenceAligner: Sendable {
             index = previous[index]
         }
         return chain.reversed()
-    }
-}
-
-/// The terms of a list of sentences in one array: sentence `i`'s are `terms[sentences[i]]`.
-private struct SentenceTerms {
-    var terms: [UInt64] = []
-    var sentences: [Range<Int>] = []
-
-    init(_ list: [Sentence]) {
-        terms.reserveCapacity(list.reduce(0) { $0 + $1.terms.count })
-        sentences.reserveCapacity(list.count)
-        for sentence in list {
-            sentences.append(terms.count..<(terms.count + sentence.terms.count))
-            terms += sentence.terms
-        }
     }
 }
 

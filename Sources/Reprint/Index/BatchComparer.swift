@@ -136,7 +136,9 @@ struct BatchComparer {
         let comparisons = features.withUnsafeBufferPointer { features in
             documents.withUnsafeBufferPointer { documents in
                 nonisolated(unsafe) let features = features.baseAddress!, documents = documents.baseAddress!
-                let weighed = (0..<reading.documents.count).map { $0 }.parallelMap { index -> (weights: TermWeights, topics: [Double]) in
+                let passages = options.comparer.passages
+                let weighed = (0..<reading.documents.count).map { $0 }.parallelMap {
+                    index -> (weights: TermWeights, topics: [Double], units: SentenceAligner.Side) in
                     let position = first + index
                     var builder = batch.ownWeights(position, counts: counts, capacity: documents[index].termCounts.count + 16 * found[index].count)
                     let terms = documents[index].sortedTermCounts
@@ -148,14 +150,16 @@ struct BatchComparer {
                             // The document's own terms are all in the builder already.
                             weightB: { term in builder.weight(of: term) { 0 } })
                     }
-                    return (builder.weights, topics)
+                    let weights = builder.weights
+                    return (weights, topics, passages.prepared(documents[index]) { weights.weight($0) })
                 }
                 let pairs = found.enumerated().flatMap { index, list in list.indices.map { (index, $0) } }
                 let comparer = options.comparer, shingleSize = options.shingleSize
                 return pairs.parallelMap { index, candidate in
                     comparer.compare(
                         features[found[index][candidate].slot], documents[index],
-                        weights: weighed[index].weights, shingleSize: shingleSize, topicSimilarity: weighed[index].topics[candidate])
+                        weights: weighed[index].weights, shingleSize: shingleSize, topicSimilarity: weighed[index].topics[candidate],
+                        preparedB: weighed[index].units)
                 }
             }
         }

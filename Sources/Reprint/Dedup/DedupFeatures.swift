@@ -24,6 +24,7 @@ struct DedupFeatures: Sendable {
     let rows: Int
     let shingleSize: Int
     private let minHasher: MinHasher
+    private let bandKeys: BandKeys
 
     init(options: DedupOptions) {
         format = options.format
@@ -31,6 +32,7 @@ struct DedupFeatures: Sendable {
         (bands, rows) = options.banding
         shingleSize = options.shingleSize
         minHasher = MinHasher(count: options.signatureSize)
+        bandKeys = BandKeys(bands: bands, rows: rows)
     }
 
     /// The number of MinHash values.
@@ -41,7 +43,7 @@ struct DedupFeatures: Sendable {
     /// number to `written`, -1 when they need more than `room`); `shingles`, `bins` and `values` are the
     /// worker's scratch (`signatureSize` bins and values), reused from line to line.
     func sketch(
-        line: UnsafeRawBufferPointer, bandKeys: UnsafeMutablePointer<UInt64>, signature bytes: UnsafeMutablePointer<UInt8>,
+        line: UnsafeRawBufferPointer, bandKeys keys: UnsafeMutablePointer<UInt64>, signature bytes: UnsafeMutablePointer<UInt8>,
         shingles: inout ShingleHasher, bins storage: UnsafeMutablePointer<UInt64>, values: UnsafeMutablePointer<UInt32>,
         hashes: UnsafeMutablePointer<UInt64>, written: inout Int, room: Int
     ) -> Sketch {
@@ -75,7 +77,7 @@ struct DedupFeatures: Sendable {
                 }
                 written = count <= room ? count : -1
                 minHasher.finish(bins, into: values)
-                LSHIndex.bandKeys(values, bands: bands, rows: rows, into: bandKeys)
+                bandKeys.write(values, into: keys)
                 for index in 0..<signatureSize { bytes[index] = UInt8(truncatingIfNeeded: values[index]) }
             }
             guard words > 0 else { return Sketch(status: .empty) }

@@ -24,6 +24,7 @@ struct DedupFeatures: Sendable {
     let rows: Int
     let shingleSize: Int
     private let minHasher: MinHasher
+    private let bandKeys: BandKeys
 
     init(options: DedupOptions) {
         format = options.format
@@ -31,6 +32,7 @@ struct DedupFeatures: Sendable {
         (bands, rows) = options.banding
         shingleSize = options.shingleSize
         minHasher = MinHasher(count: options.signatureSize)
+        bandKeys = BandKeys(bands: bands, rows: rows)
     }
 
     /// The number of MinHash values.
@@ -41,7 +43,7 @@ struct DedupFeatures: Sendable {
     /// number to `written`, -1 when they need more than `room`); `shingles`, `bins` and `values` are the
     /// worker's scratch (`signatureSize` bins and values), reused from line to line.
     func sketch(
-        line: UnsafeRawBufferPointer, bandKeys: UnsafeMutablePointer<UInt64>, signature bytes: UnsafeMutablePointer<UInt8>,
+        line: UnsafeRawBufferPointer, bandKeys keys: UnsafeMutablePointer<UInt64>, signature bytes: UnsafeMutablePointer<UInt8>,
         shingles: inout ShingleHasher, bins storage: UnsafeMutablePointer<UInt64>, values: UnsafeMutablePointer<UInt32>,
         hashes: UnsafeMutablePointer<UInt64>, written: inout Int, room: Int
     ) -> Sketch {
@@ -62,20 +64,22 @@ struct DedupFeatures: Sendable {
                 ByteTokenizer.forEachWordHash(in: text) { word in
                     exact = (exact ^ word) &* 0x0000_0100_0000_01b3
                     words += 1
-                    if let shingle = shingles.push(word) {
+                    if let polynomial = shingles.pushPolynomial(word) {
+                        let shingle = Self.shingleHash(polynomial)
                         bins.add(shingle)
                         if count < room { hashes[count] = shingle }
                         count += 1
                     }
                 }
-                if let shingle = shingles.shortTextShingle {
+                if let polynomial = shingles.shortTextPolynomial {
+                    let shingle = Self.shingleHash(polynomial)
                     bins.add(shingle)
                     if count < room { hashes[count] = shingle }
                     count += 1
                 }
                 written = count <= room ? count : -1
                 minHasher.finish(bins, into: values)
-                LSHIndex.bandKeys(values, bands: bands, rows: rows, into: bandKeys)
+                bandKeys.write(values, into: keys)
                 for index in 0..<signatureSize { bytes[index] = UInt8(truncatingIfNeeded: values[index]) }
             }
             guard words > 0 else { return Sketch(status: .empty) }
@@ -134,6 +138,16 @@ struct DedupFeatures: Sendable {
         return resemblance >= threshold ? resemblance : nil
     }
 
+    /// A shingle's hash from its rolling polynomial (``ShingleHasher/pushPolynomial(_:)``): one
+    /// multiply and one xorshift, a bijection like ``StableHash/mix(_:)`` (two multiplies, three
+    /// xorshifts) but cheaper, which counts once per word. The top bits (the MinHash bin) depend on
+    /// every bit of the polynomial, and the low 32 (the value) take the top half in.
+    @inline(__always)
+    static func shingleHash(_ polynomial: UInt64) -> UInt64 {
+        let product = polynomial &* 0x9fb2_1c65_1e98_df25
+        return product ^ product &>> 32
+    }
+
     /// Shared over union, 1 for two empty sets.
     private static func bound(shared: Int, union: Int) -> Double {
         union == 0 ? 1 : Double(shared) / Double(union)
@@ -148,10 +162,10 @@ struct DedupFeatures: Sendable {
         var stopped = false
         _ = withText(of: line) { text, _ in
             stopped = ByteTokenizer.scanWordHashes(in: text) { word in
-                if let shingle = shingles.push(word) { return body(shingle) }
+                if let polynomial = shingles.pushPolynomial(word) { return body(Self.shingleHash(polynomial)) }
                 return false
             }
-            if !stopped, let shingle = shingles.shortTextShingle { stopped = body(shingle) }
+            if !stopped, let polynomial = shingles.shortTextPolynomial { stopped = body(Self.shingleHash(polynomial)) }
             return Sketch(status: .document)
         }
         return stopped

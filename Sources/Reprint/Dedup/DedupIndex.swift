@@ -97,7 +97,7 @@ struct DedupIndex {
 private struct BandShard {
     private let band: Int
     private let limit: Int
-    private var table = BandTable(capacity: 1 << 14)
+    private var table = BandTable(capacity: 0)
     /// doc → the previous document of the same bucket, -1 for none.
     private var previous: [Int32] = []
     /// The candidates found by the last `insert`, and where each document's start.

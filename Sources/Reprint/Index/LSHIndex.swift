@@ -104,17 +104,6 @@ public struct LSHIndex: Sendable {
         return key
     }
 
-    /// The keys of bands `0..<bands` of the signature values at `values`, written to `keys`: the
-    /// keys of ``bandKey(_:band:rows:)``, computed row by row across the bands so that the
-    /// bands' hash chains run side by side instead of one after the other.
-    @inline(__always)
-    static func bandKeys(_ values: UnsafePointer<UInt32>, bands: Int, rows: Int, into keys: UnsafeMutablePointer<UInt64>) {
-        for band in 0..<bands { keys[band] = UInt64(band) }
-        for row in 0..<rows {
-            for band in 0..<bands { keys[band] = StableHash.combine(keys[band], UInt64(values[band * rows + row])) }
-        }
-    }
-
     private func deduplicated(_ ids: [Int32]) -> [Int32] {
         var sorted = ids.sorted()
         sorted.removeDuplicates()

@@ -107,12 +107,18 @@ public struct MinHasher: Sendable {
         let words = (count + 63) / 64
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { empty in
             var emptyBins = 0
+            // Eight bins at a time (`count` is a multiple of 16): the low halves are the values, and
+            // the high halves (all ones for an empty bin, else zeros) masked by one bit per lane and
+            // summed give the bins' bits.
+            let lanes = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
             for word in 0..<words {
                 var bits: UInt64 = 0
-                for offset in 0..<Swift.min(64, count - word * 64) {
-                    let value = storage[word * 64 + offset]
-                    values[word * 64 + offset] = UInt32(truncatingIfNeeded: value)
-                    bits |= (value >> 63) << UInt64(offset)
+                for offset in stride(from: 0, to: Swift.min(64, count - word * 64), by: 8) {
+                    let bin = word * 64 + offset
+                    let eight = UnsafeRawPointer(storage + bin).loadUnaligned(as: SIMD8<UInt64>.self)
+                    UnsafeMutableRawPointer(values + bin).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: eight), as: SIMD8<UInt32>.self)
+                    let high = SIMD8<UInt32>(truncatingIfNeeded: eight &>> 32)
+                    bits |= UInt64((high & lanes).wrappedSum()) &<< UInt64(offset)
                 }
                 empty[word] = bits
                 emptyBins += bits.nonzeroBitCount

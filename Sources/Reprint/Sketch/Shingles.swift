@@ -72,6 +72,14 @@ public struct ShingleHasher: Sendable {
     /// Adds the next word; returns the hash of the shingle it completes, once `size` words are in.
     @inline(__always)
     public mutating func push(_ word: UInt64) -> UInt64? {
+        pushPolynomial(word).map(StableHash.mix)
+    }
+
+    /// Adds the next word; returns the rolling polynomial of the shingle it completes (distinct
+    /// shingles, distinct values, but not yet mixed), once `size` words are in: for a caller that
+    /// finishes it with a cheaper mix of its own (``push(_:)`` uses ``StableHash/mix(_:)``).
+    @inline(__always)
+    public mutating func pushPolynomial(_ word: UInt64) -> UInt64? {
         let outgoing: UInt64
         if size <= 8 {
             // Read before the write: with eight-word shingles both are the same slot.
@@ -83,12 +91,15 @@ public struct ShingleHasher: Sendable {
         }
         polynomial = polynomial &* Self.base &+ word &- outgoing &* outgoingFactor
         words &+= 1
-        return words >= size ? StableHash.mix(polynomial ^ UInt64(size)) : nil
+        return words >= size ? polynomial ^ UInt64(size) : nil
     }
 
     /// The one shingle of a text shorter than `size` words (all its words); nil for an empty or longer text.
-    public var shortTextShingle: UInt64? {
-        words > 0 && words < size ? StableHash.mix(polynomial ^ UInt64(words)) : nil
+    public var shortTextShingle: UInt64? { shortTextPolynomial.map(StableHash.mix) }
+
+    /// The unmixed polynomial of ``shortTextShingle``, as ``pushPolynomial(_:)`` gives it.
+    public var shortTextPolynomial: UInt64? {
+        words > 0 && words < size ? polynomial ^ UInt64(words) : nil
     }
 }
 

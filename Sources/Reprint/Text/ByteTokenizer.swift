@@ -19,8 +19,9 @@ public enum ByteTokenizer {
     ///
     /// ASCII text is taken 64 bytes at a time: a bit per byte marks the word bytes, and the word
     /// boundaries are the bits where that mask changes, walked without a branch per byte or per
-    /// separator. From the first block with a non-ASCII byte on, the byte loop takes over (from the
-    /// start of the word in progress, where its state is only a position).
+    /// separator. A block with a non-ASCII byte goes to the byte loop (from the start of the word in
+    /// progress, where its state is only a position), which hands back to the blocks after the
+    /// first ASCII separator past that block.
     @inline(__always)
     @discardableResult
     static func scanWordHashes(in bytes: UnsafeRawBufferPointer, until body: (UInt64) -> Bool) -> Bool {
@@ -40,11 +41,17 @@ public enum ByteTokenizer {
                     return asciiWordMask(UnsafeRawPointer(padded.baseAddress!))
                 }
             guard let words = block else {
-                // The byte loop collects the rest's hashes instead of calling `body` itself: the
-                // closure does not escape to a function that is not inlined, so the caller's
-                // state stays in registers in the loop above.
-                for hash in wordHashes(base, from: wordStart >= 0 ? wordStart : blockStart, end: end) where body(hash) { return true }
-                return false
+                // The byte loop takes this block (from the start of the word in progress) and
+                // stops after the first ASCII separator past it, where the blocks take over again.
+                // It collects the hashes instead of calling `body` itself: the closure does not
+                // escape to a function that is not inlined, so the caller's state stays in
+                // registers in the loop above.
+                let (hashes, resume) = wordHashes(base, from: wordStart >= 0 ? wordStart : blockStart, end: end, stopAfter: blockStart + 64)
+                for hash in hashes where body(hash) { return true }
+                blockStart = resume
+                wordStart = -1
+                endsInWord = 0
+                continue
             }
             // A bit at each word start and each word end (the first byte after the word), taken in pairs.
             var boundaries = words ^ (words << 1 | endsInWord)
@@ -90,8 +97,10 @@ public enum ByteTokenizer {
     }
 
     /// The word hashes of the byte-by-byte scan of ``scanWordHashes(in:until:)`` from `from`, a
-    /// position outside any word or at a word's start (ASCII words still hashed eight bytes at a time).
-    private static func wordHashes(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> [UInt64] {
+    /// position outside any word or at a word's start (ASCII words still hashed eight bytes at a
+    /// time), up to the first ASCII separator at or after `stopAfter`; and where the scan stopped
+    /// (just after that separator, or `end`).
+    private static func wordHashes(_ base: UnsafePointer<UInt8>, from: Int, end: Int, stopAfter: Int) -> (hashes: [UInt64], resume: Int) {
         var hashes: [UInt64] = []
         var word = WordHash()
         var index = from
@@ -101,6 +110,7 @@ public enum ByteTokenizer {
                 guard isASCIIWordByte(byte) else {
                     if word.length > 0 { hashes.append(word.finish()) }
                     index += 1
+                    if index > stopAfter { return (hashes, index) }
                     continue
                 }
                 if word.length == 0 {
@@ -126,7 +136,7 @@ public enum ByteTokenizer {
             appendLowercased(scalar, to: &word, hashes: &hashes)
         }
         if word.length > 0 { hashes.append(word.finish()) }
-        return hashes
+        return (hashes, end)
     }
 
     /// Whether a byte is an ASCII letter or digit (for those, `byte | 0x20` is the lowercase byte).
@@ -166,7 +176,7 @@ public enum ByteTokenizer {
         var state: UInt64 = 0
         var index = from
         while index + 8 <= to {
-            state = StableHash.combine(state, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | lower)
+            state = combine(state, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | lower)
             index += 8
         }
         let rest = to - index
@@ -178,7 +188,17 @@ public enum ByteTokenizer {
         } else {
             for offset in 0..<rest { pending |= UInt64(base[index + offset] | 0x20) << UInt64(offset * 8) }
         }
-        return StableHash.combine(state ^ UInt64(to - from), pending)
+        return combine(state ^ UInt64(to - from), pending)
+    }
+
+    /// A word's hash state after eight more bytes (or, with its length mixed in, its hash): like
+    /// ``StableHash/combine(_:_:)`` but finished with one multiply and one xorshift instead of
+    /// splitmix's two and three: a bijection of the same value, so it tells apart the same words;
+    /// the shingle hash mixes again.
+    @inline(__always)
+    fileprivate static func combine(_ seed: UInt64, _ value: UInt64) -> UInt64 {
+        let product = (seed &* 0x9e37_79b9_7f4a_7c15 ^ value) &* 0xd6e8_feb8_6659_fd93
+        return product ^ product &>> 32
     }
 
     /// The words of `text` as strings, lowercased: the reference the hashes stand for (tests, debugging).
@@ -265,14 +285,14 @@ private struct WordHash {
         pending |= UInt64(byte) << UInt64((length & 7) << 3)
         length += 1
         if length & 7 == 0 {
-            state = StableHash.combine(state, pending)
+            state = ByteTokenizer.combine(state, pending)
             pending = 0
         }
     }
 
     @inline(__always)
     mutating func finish() -> UInt64 {
-        let hash = StableHash.combine(state ^ UInt64(length), pending)
+        let hash = ByteTokenizer.combine(state ^ UInt64(length), pending)
         length = 0
         pending = 0
         state = 0

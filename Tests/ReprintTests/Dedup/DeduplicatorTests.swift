@@ -160,6 +160,14 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
     }
 }
 
+/// The word hashes of `text`, in order.
+private func hashes(_ text: String) -> [UInt64] {
+    var hashes: [UInt64] = []
+    var text = text
+    text.withUTF8 { ByteTokenizer.forEachWordHash(in: UnsafeRawBufferPointer($0)) { hashes.append($0) } }
+    return hashes
+}
+
 @Suite struct ByteTokenizerTests {
     @Test func wordsAreLowercasedRunsOfLettersAndDigits() {
         #expect(ByteTokenizer.words(in: "Don't stop_here: CAFÉ, École x² 3.5%") == ["don", "t", "stop", "here", "café", "école", "x²", "3", "5"])
@@ -187,15 +195,10 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
     }
 
     @Test func blocksOfASCIIHashLikeTheByteLoop() {
-        // A leading curly quote (not a word) sends the whole text down the byte-by-byte path;
-        // without it, ASCII text goes 64 bytes at a time: words across block edges, texts of
-        // exactly 64 and 128 bytes, runs of separators, and a non-ASCII word late in the text.
-        func hashes(_ text: String) -> [UInt64] {
-            var hashes: [UInt64] = []
-            var text = text
-            text.withUTF8 { ByteTokenizer.forEachWordHash(in: UnsafeRawBufferPointer($0)) { hashes.append($0) } }
-            return hashes
-        }
+        // A leading curly quote (not a word) sends the first block down the byte-by-byte path,
+        // which hands back to the blocks after it; without it, ASCII text goes 64 bytes at a time:
+        // words across block edges, texts of exactly 64 and 128 bytes, runs of separators, and a
+        // non-ASCII word late in the text.
         let words = ["a", "Bc", "def", "GHIJKLM", "nopqrstu", "vwxyz0123456789", "AbCdEfGhIjKlMnOpQrStUvWxYz", "42"]
         let separators = [" ", ", ", "...  ", "_", "-\t"]
         for shift in 0..<9 {
@@ -214,6 +217,24 @@ private let third = "Heavy rain flooded the valley overnight and the regional co
         }
         #expect(hashes(String(repeating: " ", count: 64)).isEmpty)
         #expect(hashes(String(repeating: "A", count: 64)) == hashes("\u{2019}" + String(repeating: "a", count: 64)))
+    }
+
+    @Test func nonASCIIBlocksHandBackToTheASCIIBlocks() {
+        // Each word's hash alone, in the order of the reference words, whatever the blocks the
+        // non-ASCII words fall in (one per block, two in one block, one across a block edge,
+        // a long ASCII word right after one).
+        let words = ["Zürich", "naïve", "abc", "DEFGHIJKLMNOP", "x", "\u{212A}elvin", "École", "q9", "señor", "rst"]
+        for shift in 0..<12 {
+            var text = String(repeating: "y", count: shift)
+            var k = 0
+            while text.utf8.count < 400 {
+                text += (k % 4 == 3 ? " \u{2014} " : ", ") + words[(k * 7 + shift) % words.count]
+                k += 1
+            }
+            let expected = ByteTokenizer.words(in: text).map { hashes($0) }
+            #expect(expected.allSatisfy { $0.count == 1 })
+            #expect(hashes(text) == expected.flatMap { $0 }, "shift \(shift)")
+        }
     }
 
     @Test func invalidUTF8SeparatesWords() {

@@ -52,16 +52,6 @@ struct LSHIndexTests {
         #expect(Set((0..<4).map { index.bandKey(constant, $0) }).count == 4)
     }
 
-    @Test func allBandKeysAtOnceAreTheKeysOfEachBand() {
-        let index = LSHIndex(bands: 21, rows: 6)
-        let values = signature(0..<150).values
-        var keys = [UInt64](repeating: 0, count: 21)
-        values.withUnsafeBufferPointer { values in
-            keys.withUnsafeMutableBufferPointer { LSHIndex.bandKeys(values.baseAddress!, bands: 21, rows: 6, into: $0.baseAddress!) }
-        }
-        #expect(keys == (0..<21).map { index.bandKey(MinHashSignature(values: values), $0) })
-    }
-
     @Test("Optimal banding fits the signature and puts the S-curve near the threshold", arguments: [0.3, 0.5, 0.8])
     func optimalBanding(threshold: Double) {
         let (bands, rows) = LSHIndex.optimalBanding(threshold: threshold, length: 128)

@@ -56,8 +56,7 @@ public struct TermWeights: Sendable {
             if let entry = entries[term] { return entry.weight }
             let frequency = frequency()
             let entry = Entry(frequency: Int32(frequency), weight: weigher.weight(frequency))
-            entries.modify(term, initial: entry) { _ in }
-            return entry.weight
+            return entries.value(of: term) { entry }.weight
         }
 
         /// The statistics built.

@@ -141,11 +141,11 @@ struct BatchComparer {
                     index -> (weights: TermWeights, topics: [Double], units: SentenceAligner.Side) in
                     let position = first + index
                     var builder = batch.ownWeights(position, counts: counts, capacity: documents[index].termCounts.count + 16 * found[index].count)
-                    let terms = documents[index].sortedTermCounts
+                    let ownTerms = documents[index].sortedTermCounts
                     let topics = found[index].map { _, slot in
                         let entries = termEntries[slot]
                         return PairComparer.topicSimilarity(
-                            features[slot].sortedTermCounts, terms,
+                            features[slot].sortedTermCounts, ownTerms,
                             weightA: { term, index in builder.weight(of: term) { counts.count(of: entries[index], before: position) } },
                             // The document's own terms are all in the builder already.
                             weightB: { term in builder.weight(of: term) { 0 } })

@@ -245,6 +245,22 @@ private struct PostgresTransaction: CountingTransaction {
         return result
     }
 
+    func allCounts(table: String, key: String, limit: Int) throws -> [UInt64: Int]? {
+        // One row of two arrays.
+        let rows = try run("""
+            SELECT COALESCE(array_agg(\(unescaped: key)), '{}'), COALESCE(array_agg(documents), '{}')
+            FROM (SELECT \(unescaped: key), documents FROM \(unescaped: table) LIMIT \(limit + 1)) AS counted
+            """)
+        var result: [UInt64: Int] = [:]
+        for row in rows {
+            let (keys, counts) = try row.decode(([Int64], [Int64]).self, context: .default)
+            guard keys.count <= limit else { return nil }
+            result.reserveCapacity(keys.count)
+            for (key, count) in zip(keys, counts) { result[key.hash] = Int(count) }
+        }
+        return result
+    }
+
     func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
         guard !keys.isEmpty else { return [:] }
         // One row of two arrays.

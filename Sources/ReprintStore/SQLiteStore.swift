@@ -189,6 +189,16 @@ private struct SQLiteTransaction: CountingTransaction {
         return result
     }
 
+    func allCounts(table: String, key: String, limit: Int) throws -> [UInt64: Int]? {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(key), documents FROM \(table) LIMIT ?"), arguments: [limit + 1])
+        var result: [UInt64: Int] = [:]
+        while let row = try rows.next() {
+            guard result.count < limit else { return nil }
+            result[(row[0] as Int64).hash] = row[1]
+        }
+        return result
+    }
+
     func documents(_ sequences: [Int64]) throws -> [StoredDocument] {
         guard !sequences.isEmpty else { return [] }
         let rows = try Row.fetchCursor(

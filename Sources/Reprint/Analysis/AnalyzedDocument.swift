@@ -42,7 +42,7 @@ public struct AnalyzedDocument: Sendable {
             self.wordTerms = wordTerms
             self.termCounts = termCounts
             self.names = names
-            sortedTermCounts = termCounts.map { (term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
+            sortedTermCounts = HashSort.sorted(termCounts.map { (term: $0.key, count: $0.value) }) { $0.term }
             sortedNames = names.sorted()
         }
     }

@@ -104,9 +104,15 @@ struct BatchComparer {
             features.append(document)
         }
         // The counts of the terms only stored candidates use.
-        let otherTerms = Set(features[batch.documents.count...].flatMap { $0.sortedTermCounts.map(\.term).filter { !batch.counts.isUsed($0) } })
+        var otherTerms: [UInt64] = []
+        for document in features[batch.documents.count...] {
+            for (term, _) in document.sortedTermCounts where !batch.counts.isUsed(term) { otherTerms.append(term) }
+        }
+        otherTerms = HashSort.sortedUnique(otherTerms)
         var counts = batch.counts
-        counts.setStored(try frequencyCache.values(of: Array(otherTerms), generation: generation, absent: 0, read: transaction.frequencies))
+        counts.setStored(try frequencyCache.values(
+            of: otherTerms, generation: generation, absent: 0, read: transaction.frequencies, readAll: transaction.allFrequencies
+        ), of: otherTerms)
         let found = candidates.map { list in
             list.compactMap { counterpart -> (counterpart: Counterpart, slot: Int)? in
                 switch counterpart {
@@ -190,9 +196,10 @@ struct BatchComparer {
         let lsh = LSHIndex(bands: options.bands, rows: options.rows)
         let keys = documents.map { lsh.bandKeys($0.signature) }
         let limit = options.maximumTermFrequency
-        let storedPostings = try postingCache.values(of: Array(Set(terms.flatMap(\.distinctive))), generation: generation, absent: []) {
+        let postedTerms = Array(Set(terms.flatMap(\.distinctive)))
+        let storedPostings = Dictionary(uniqueKeysWithValues: zip(postedTerms, try postingCache.values(of: postedTerms, generation: generation, absent: []) {
             try transaction.postings(of: $0, limit: limit)
-        }
+        }))
         let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents[first...].map(\.exactHash))))
         let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys[first...].joined())))
 
@@ -255,7 +262,9 @@ private struct Batch: Sendable {
         self.documents = documents
         storedCount = try transaction.documentCount()
         var counts = BatchCounts(documents)
-        counts.setStored(try cache.values(of: counts.terms, generation: generation, absent: 0, read: transaction.frequencies))
+        counts.setStored(try cache.values(
+            of: counts.terms, generation: generation, absent: 0, read: transaction.frequencies, readAll: transaction.allFrequencies
+        ), of: counts.terms)
         self.counts = counts
     }
 
@@ -373,9 +382,9 @@ private struct BatchCounts: Sendable {
         self.terms = terms
     }
 
-    /// Sets the number of stored documents that use each of `frequencies`' terms.
-    mutating func setStored(_ frequencies: [UInt64: Int]) {
-        for (term, frequency) in frequencies {
+    /// Sets the number of stored documents that use each of `terms` to the frequency at its position.
+    mutating func setStored(_ frequencies: [Int], of terms: [UInt64]) {
+        for (term, frequency) in zip(terms, frequencies) {
             entries.modify(term, initial: Entry(stored: 0, number: -1)) { $0.stored = Int32(frequency) }
         }
     }

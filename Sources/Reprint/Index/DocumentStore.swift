@@ -34,6 +34,9 @@ public protocol StoreTransaction {
     func postings(of terms: [UInt64], limit: Int) throws -> [UInt64: [Int64]]
     /// The number of documents using each of `terms` (missing terms are used by none).
     func frequencies(of terms: [UInt64]) throws -> [UInt64: Int]
+    /// The number of documents using each term some document uses, when there are at most `limit`
+    /// such terms; nil when there are more.
+    func allFrequencies(limit: Int) throws -> [UInt64: Int]?
     /// The number of documents containing each of the short lines `keys`.
     func lineCounts(of keys: [UInt64]) throws -> [UInt64: Int]
     /// The stored documents with these sequence numbers, in any order.

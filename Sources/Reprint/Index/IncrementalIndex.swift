@@ -394,12 +394,20 @@ public struct IncrementalIndex: Sendable {
             written.asCompared = false
         }
         // The store is now at the next generation, and the only change is this batch's.
-        frequencyCache.advance(from: written.generation) { frequencies in
-            for (term, change) in written.counts.terms { frequencies[term]? += change }
-            return 0
+        frequencyCache.advance(from: written.generation) { frequencies, complete in
+            var added = 0
+            for (term, change) in written.counts.terms {
+                if frequencies[term] != nil {
+                    frequencies[term]! += change
+                } else if complete {
+                    frequencies[term] = change
+                    added += 1
+                }
+            }
+            return added
         }
         let limit = options.maximumTermFrequency
-        postingCache.advance(from: written.generation) { postings in
+        postingCache.advance(from: written.generation) { postings, _ in
             var added = 0
             for document in written.added {
                 for term in document.posted where (postings[term]?.count ?? limit) < limit {

@@ -19,9 +19,7 @@ public enum Shingles {
 
     /// The distinct shingle hashes of a text, sorted: the set Jaccard and containment are computed on.
     public static func set(_ hashes: [UInt64]) -> [UInt64] {
-        var sorted = hashes.sorted()
-        sorted.removeDuplicates()
-        return sorted
+        HashSort.sortedUnique(hashes)
     }
 }
 

@@ -34,8 +34,9 @@ public struct SentenceAligner: Sendable {
 
     /// The sentences of one document indexed for aligning many others with it under the same
     /// term weights: its terms' weights, each sentence's mass, and for each term the sentences
-    /// that use it. Made once, it spares each alignment that work and those weight lookups.
-    struct Side {
+    /// that use it. Made once, it spares each alignment that work and those weight lookups. A
+    /// class: passing it to each alignment retains one object, not each of its arrays.
+    final class Side: Sendable {
         /// The sentences.
         let sentences: [Sentence]
         /// Each term's number: term `t`'s sentences are `sentencesWithTerm[start[t]..<start[t + 1]]`.

@@ -27,15 +27,16 @@ public struct PairComparer: Sendable {
     public func compare(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int) -> Comparison {
         let topicSimilarity = Self.topicSimilarity(
             a.sortedTermCounts, b.sortedTermCounts, weightA: { term, _ in weights.weight(term) }, weightB: { weights.weight($0) })
-        return compare(a, b, weights: weights, shingleSize: shingleSize, topicSimilarity: topicSimilarity, preparedB: nil)
+        return compare(a, b, weights: weights, shingleSize: shingleSize, topicSimilarity: topicSimilarity, unitsA: nil, preparedB: nil)
     }
 
     /// Compares `a` and `b` whose topic similarity under `weights` is known already, and whose
-    /// units `b` may be prepared already (``PassageAligner/prepared(_:weight:)`` under `weights`:
-    /// when `b` is compared with many documents).
+    /// units may be made already: `a`'s (``PassageAligner/units(of:cutting:)``, not cut) and `b`'s
+    /// prepared (``PassageAligner/prepared(_:weight:)`` under `weights`), when either is compared
+    /// with many documents.
     func compare(
         _ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int, topicSimilarity: Double,
-        preparedB: SentenceAligner.Side?
+        unitsA: [Sentence]?, preparedB: SentenceAligner.Side?
     ) -> Comparison {
         let shared = SetSimilarity.intersectionCount(a.shingleSet, b.shingleSet)
         let worthAligning = shared > 0 || topicSimilarity >= classifier.thresholds.minimumTopicToAlign
@@ -46,9 +47,9 @@ public struct PairComparer: Sendable {
         let verbatimPassages = verbatim.passages(fromRuns: runs)
         let copiedRunWords = min(classifier.thresholds.copiedRunWords, a.wordCount, b.wordCount)
         let longRuns = runs.filter { $0.a.count >= copiedRunWords }
-        let links = !worthAligning ? [] : passages.alignedUnits(a, preparedB ?? passages.prepared(b) { weights.weight($0) }) {
-            weights.weight($0)
-        }
+        let links = !worthAligning ? [] : passages.alignedUnits(
+            unitsA ?? passages.units(of: a, cutting: false), preparedB ?? passages.prepared(b) { weights.weight($0) }
+        ) { weights.weight($0) }
         let paraphrasePassages = Self.paraphrasePassages(links, excluding: verbatimPassages)
         let all = verbatimPassages + paraphrasePassages
 

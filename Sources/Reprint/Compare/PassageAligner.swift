@@ -136,7 +136,7 @@ public struct PassageAligner: Sendable {
     /// sentences are not cut here: documents read back from an index keep no word terms, and a
     /// pair must compare alike whether scanned or indexed.
     public func alignedUnits(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [UnitPair] {
-        alignedUnits(a, prepared(b, weight: weight), weight: weight)
+        alignedUnits(units(of: a, cutting: false), prepared(b, weight: weight), weight: weight)
     }
 
     /// The units of `document` indexed for ``alignedUnits(_:_:weight:)`` with many others under
@@ -145,10 +145,9 @@ public struct PassageAligner: Sendable {
         SentenceAligner.Side(units(of: document, cutting: false), weight: weight)
     }
 
-    /// ``alignedUnits(_:_:weight:)`` with `b`'s units prepared already (under the same `weight`).
-    func alignedUnits(_ a: AnalyzedDocument, _ b: SentenceAligner.Side, weight: (UInt64) -> Double) -> [UnitPair] {
-        let unitsA = units(of: a, cutting: false)
-        return SentenceAligner.heaviestIncreasingChain(scoredPairs(unitsA, b, weight: weight), count: b.sentences.count).map {
+    /// ``alignedUnits(_:_:weight:)`` from `a`'s units (not cut) and `b`'s prepared (under the same `weight`).
+    func alignedUnits(_ unitsA: [Sentence], _ b: SentenceAligner.Side, weight: (UInt64) -> Double) -> [UnitPair] {
+        SentenceAligner.heaviestIncreasingChain(scoredPairs(unitsA, b, weight: weight), count: b.sentences.count).map {
             UnitPair(a: unitsA[$0.a].tokens, b: b.sentences[$0.b].tokens, similarity: $0.similarity)
         }
     }

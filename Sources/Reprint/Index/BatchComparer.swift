@@ -159,13 +159,26 @@ struct BatchComparer {
                     let weights = builder.weights
                     return (weights, topics, passages.prepared(documents[index]) { weights.weight($0) })
                 }
-                let pairs = found.enumerated().flatMap { index, list in list.indices.map { (index, $0) } }
+                // Each pair's parts, apart: reading a tuple of arrays copies (and retains) all of them.
+                let weights = weighed.map(\.weights), sides = weighed.map(\.units)
+                var pairs: [(document: Int, slot: Int, topicSimilarity: Double)] = []
+                var isCandidate = [Bool](repeating: false, count: reading.features.count)
+                for (index, list) in found.enumerated() {
+                    for (candidate, (_, slot)) in list.enumerated() {
+                        pairs.append((index, slot, weighed[index].topics[candidate]))
+                        isCandidate[slot] = true
+                    }
+                }
+                // A candidate's units, once for all the documents it is compared with.
+                let candidates = isCandidate
+                let units = reading.features.indices.map { $0 }.parallelMap { slot in
+                    candidates[slot] ? passages.units(of: features[slot], cutting: false) : []
+                }
                 let comparer = options.comparer, shingleSize = options.shingleSize
-                return pairs.parallelMap { index, candidate in
+                return pairs.parallelMap { index, slot, topicSimilarity in
                     comparer.compare(
-                        features[found[index][candidate].slot], documents[index],
-                        weights: weighed[index].weights, shingleSize: shingleSize, topicSimilarity: weighed[index].topics[candidate],
-                        preparedB: weighed[index].units)
+                        features[slot], documents[index], weights: weights[index], shingleSize: shingleSize,
+                        topicSimilarity: topicSimilarity, unitsA: units[slot], preparedB: sides[index])
                 }
             }
         }

@@ -138,22 +138,13 @@ public final class PostgresStore: DocumentStore {
 /// One PostgreSQL transaction on the store's connection. Lists travel as arrays (`= ANY($1)`, `unnest`).
 ///
 /// Each statement is a round trip, so an inserted document's band keys, postings and relations,
-/// and the document counter, are written for all the transaction's documents at once: with its
-/// counts (``addCounts(terms:lines:)``) or at its commit, whichever comes first. Reads in between
-/// do not see them (the index reads nothing between its inserts and its counts).
+/// and the document counter, are written for all the transaction's documents at once
+/// (``PendingRows``).
 private struct PostgresTransaction: CountingTransaction {
     let connection: PostgresConnection
     let logger: Logger
     /// The rows of the documents inserted so far and not yet written.
     private let pending = PendingRows()
-
-    /// Rows waiting to be written in one statement per table.
-    private final class PendingRows {
-        var bands: (keys: [Int64], documents: [Int64]) = ([], [])
-        var postings: (terms: [Int64], documents: [Int64]) = ([], [])
-        var relations: [StoredRelation] = []
-        var documents = 0
-    }
 
     init(connection: PostgresConnection, logger: Logger) {
         self.connection = connection
@@ -162,11 +153,13 @@ private struct PostgresTransaction: CountingTransaction {
 
     /// Writes the pending rows.
     func flush() throws {
-        if !pending.bands.keys.isEmpty {
-            _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT * FROM unnest(\(pending.bands.keys)::int8[], \(pending.bands.documents)::int8[]) ON CONFLICT DO NOTHING")
+        if !pending.bands.isEmpty {
+            let bands = pending.bands
+            _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT * FROM unnest(\(bands.map(\.key))::int8[], \(bands.map(\.document))::int8[]) ON CONFLICT DO NOTHING")
         }
-        if !pending.postings.terms.isEmpty {
-            _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT * FROM unnest(\(pending.postings.terms)::int8[], \(pending.postings.documents)::int8[]) ON CONFLICT DO NOTHING")
+        if !pending.postings.isEmpty {
+            let postings = pending.postings
+            _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT * FROM unnest(\(postings.map(\.term))::int8[], \(postings.map(\.document))::int8[]) ON CONFLICT DO NOTHING")
         }
         if !pending.relations.isEmpty {
             let relations = pending.relations
@@ -182,10 +175,7 @@ private struct PostgresTransaction: CountingTransaction {
                 """)
         }
         if pending.documents != 0 { try advance("documents", by: pending.documents) }
-        pending.bands = ([], [])
-        pending.postings = ([], [])
-        pending.relations = []
-        pending.documents = 0
+        pending.removeAll()
     }
 
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
@@ -302,20 +292,12 @@ private struct PostgresTransaction: CountingTransaction {
             RETURNING seq
             """)
         guard let sequence = try rows.first?.decode(Int64.self) else { throw StoreError.database("the insert returned no sequence number") }
-        pending.bands.keys += entry.bandKeys.map(\.stored)
-        pending.bands.documents += Array(repeating: sequence, count: entry.bandKeys.count)
-        pending.postings.terms += features.postedTerms.map(\.stored)
-        pending.postings.documents += Array(repeating: sequence, count: features.postedTerms.count)
-        pending.relations += entry.relations.map { relation in
-            var relation = relation
-            relation.b = sequence
-            return relation
-        }
-        pending.documents += 1
+        pending.add(entry, as: sequence)
         return sequence
     }
 
     func delete(_ sequence: Int64, _ entry: IndexEntry) throws {
+        try flush()
         _ = try run("DELETE FROM reprint_documents WHERE seq = \(sequence)")
         _ = try run("DELETE FROM reprint_bands WHERE doc = \(sequence) AND key = ANY(\(entry.bandKeys.map(\.stored)))")
         _ = try run("DELETE FROM reprint_postings WHERE doc = \(sequence) AND term = ANY(\(entry.features.postedTerms.map(\.stored)))")

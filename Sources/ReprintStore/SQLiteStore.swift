@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Reprint
 
 /// A Reprint store in a SQLite file (WAL journal): one writer at a time, readers alongside (a
@@ -97,7 +98,14 @@ public final class SQLiteStore: DocumentStore {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try pool.write { db in try body(SQLiteTransaction(db: db)) } }
+        try Self.translating {
+            try pool.write { db in
+                let transaction = SQLiteTransaction(db: db)
+                let result = try body(transaction)
+                try transaction.flush()
+                return result
+            }
+        }
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
@@ -118,8 +126,54 @@ public final class SQLiteStore: DocumentStore {
 }
 
 /// One SQLite transaction. Lists travel as JSON arrays through `json_each`, so every statement is prepared once.
+///
+/// An inserted document's band keys, postings and relations, and the document counter, are
+/// written for all the transaction's documents at once (``PendingRows``), in key order: the
+/// band keys and postings of a batch land all over their B-trees, and in key order each insert
+/// finds its page where the one before it left off instead of at a random place.
 private struct SQLiteTransaction: CountingTransaction {
     let db: Database
+    /// The rows of the documents inserted so far and not yet written.
+    private let pending = PendingRows()
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Writes the pending rows.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        try insert(pending.bands.sorted { ($0.key, $0.document) < ($1.key, $1.document) },
+                   sql: "INSERT OR IGNORE INTO reprint_bands (key, doc) VALUES (?, ?)")
+        try insert(pending.postings.sorted { ($0.term, $0.document) < ($1.term, $1.document) },
+                   sql: "INSERT OR IGNORE INTO reprint_postings (term, doc) VALUES (?, ?)")
+        let relation = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for item in pending.relations.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            try relation.execute(arguments: [
+                item.a, item.b, item.relation.rawValue, item.contained?.rawValue, item.resemblance, item.coverageA, item.coverageB,
+            ])
+        }
+        try advance("documents", by: pending.documents)
+        pending.removeAll()
+    }
+
+    /// Runs `sql`, which inserts one (key, document) row, for each of `rows` (hundreds of
+    /// thousands a batch: bound and stepped directly, without GRDB's per-call work).
+    private func insert(_ rows: [(Int64, Int64)], sql: String) throws {
+        let statement = try db.cachedStatement(sql: sql).sqliteStatement
+        for (key, document) in rows {
+            sqlite3_bind_int64(statement, 1, key)
+            sqlite3_bind_int64(statement, 2, document)
+            let code = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
+    }
 
     private func json(_ values: [Int64]) -> String {
         "[" + values.map(String.init).joined(separator: ",") + "]"
@@ -231,24 +285,12 @@ private struct SQLiteTransaction: CountingTransaction {
                 Data(features.encodedBody()),
             ])
         let sequence = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO reprint_bands (key, doc) SELECT value, ? FROM json_each(?)")
-            .execute(arguments: [sequence, json(entry.bandKeys)])
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO reprint_postings (term, doc) SELECT value, ? FROM json_each(?)")
-            .execute(arguments: [sequence, json(features.postedTerms)])
-        let relation = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for item in entry.relations {
-            try relation.execute(arguments: [
-                item.a, sequence, item.relation.rawValue, item.contained?.rawValue, item.resemblance, item.coverageA, item.coverageB,
-            ])
-        }
-        try advance("documents", by: 1)
+        pending.add(entry, as: sequence)
         return sequence
     }
 
     func delete(_ sequence: Int64, _ entry: IndexEntry) throws {
+        try flush()
         try db.execute(sql: "DELETE FROM reprint_documents WHERE seq = ?", arguments: [sequence])
         try db.execute(sql: "DELETE FROM reprint_bands WHERE doc = ? AND key IN (SELECT value FROM json_each(?))",
                        arguments: [sequence, json(entry.bandKeys)])
@@ -259,6 +301,7 @@ private struct SQLiteTransaction: CountingTransaction {
     }
 
     func addCounts(terms: [UInt64: Int], lines: [UInt64: Int]) throws {
+        try flush()
         try add(terms, table: "reprint_terms", key: "term")
         try add(lines, table: "reprint_lines", key: "key")
         try advance("generation", by: 1)

@@ -21,10 +21,10 @@ struct ByteWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
+    /// A count, then the words: copied in one go (each little-endian).
     mutating func words(_ values: [UInt64]) {
         varint(values.count)
-        bytes.reserveCapacity(bytes.count + values.count * 8)
-        for value in values { word(value) }
+        values.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 }
 
@@ -73,11 +73,14 @@ struct ByteReader {
         return value
     }
 
+    /// A count, then the words: copied in one go.
     mutating func words() throws(DocumentFeatures.DecodingError) -> [UInt64] {
         let count = try count()
-        var values: [UInt64] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try word()) }
-        return values
+        guard (bytes.count - position) / 8 >= count else { throw .truncated }
+        let start = position
+        position += count * 8
+        return bytes.withUnsafeBytes { bytes in
+            (0..<count).map { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start + $0 * 8, as: UInt64.self)) }
+        }
     }
 }

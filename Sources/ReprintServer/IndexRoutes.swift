@@ -63,7 +63,7 @@ struct IndexRoutes: Sendable {
         let stored = try index.store.read { transaction in
             try transaction.documents(Array(try transaction.sequences(of: [id]).values)).first
         }
-        guard let features = stored?.features else { throw Self.notFound(id) }
+        guard let features = try stored?.features() else { throw Self.notFound(id) }
         return try JSONCoding.response(StoredDocumentRecord(features))
     }
 

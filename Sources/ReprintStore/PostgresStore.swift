@@ -274,11 +274,10 @@ private struct PostgresTransaction: CountingTransaction {
         return try rows.map { row in
             let (sequence, id, source, url, published, format, chars, body) = try row.decode(
                 (Int64, String, String?, String?, Double?, String, Int64, ByteBuffer).self, context: .default)
-            let features = try DocumentFeatures(
-                id: id, format: DocumentFormat(rawValue: format) ?? .plain,
+            return StoredDocument(
+                sequence: sequence, id: id, format: DocumentFormat(rawValue: format) ?? .plain,
                 metadata: DocumentMetadata(source: source, url: url, published: published.map(Date.init(timeIntervalSince1970:))),
                 originalLength: Int(chars), body: Array(buffer: body))
-            return StoredDocument(sequence: sequence, features: features)
         }
     }
 

@@ -265,11 +265,10 @@ private struct SQLiteTransaction: CountingTransaction {
         while let row = try rows.next() {
             let published: Double? = row[4]
             let data: Data = row[7]
-            let features = try DocumentFeatures(
-                id: row[1], format: DocumentFormat(rawValue: row[5]) ?? .plain,
+            documents.append(StoredDocument(
+                sequence: row[0], id: row[1], format: DocumentFormat(rawValue: row[5]) ?? .plain,
                 metadata: DocumentMetadata(source: row[2], url: row[3], published: published.map(Date.init(timeIntervalSince1970:))),
-                originalLength: row[6], body: [UInt8](data))
-            documents.append(StoredDocument(sequence: row[0], features: features))
+                originalLength: row[6], body: [UInt8](data)))
         }
         return documents
     }

@@ -30,7 +30,7 @@ final class ComparableCache: @unchecked Sendable {
     }
 
     /// The comparable form of each of `sequences` that is stored, in the order of `sequences`;
-    /// the documents not cached are read with `read` and rebuilt on all cores.
+    /// the documents not cached are read with `read`, then decoded and rebuilt on all cores.
     func comparables(
         of sequences: [Int64], read: ([Int64]) throws -> [StoredDocument]
     ) throws -> [(sequence: Int64, document: AnalyzedDocument)] {
@@ -49,7 +49,9 @@ final class ComparableCache: @unchecked Sendable {
         }
         if !missing.isEmpty {
             let stored = try read(missing)
-            let rebuilt = stored.parallelMap { $0.features.comparable }
+            let rebuilt = try stored.parallelMap { document in
+                Result { () throws(DocumentFeatures.DecodingError) in try document.features().comparable }
+            }.map { try $0.get() }
             lock.withLock {
                 for (document, comparable) in zip(stored, rebuilt) {
                     found[document.sequence] = comparable

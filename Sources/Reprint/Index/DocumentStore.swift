@@ -61,17 +61,35 @@ public protocol StoreTransaction {
     func engineProblems() throws -> [String]
 }
 
-/// A document read back from a store.
+/// A document read back from a store, its features as they are stored: decoded by
+/// ``features()``, so that the documents one read brings back can be decoded on all cores.
 public struct StoredDocument: Sendable {
     /// Its sequence number: the order in which documents were added.
     public var sequence: Int64
-    /// Its features.
-    public var features: DocumentFeatures
+    /// Its id.
+    public var id: String
+    /// Its detected (or given) markup.
+    public var format: DocumentFormat
+    /// Its source, URL and publication date, when known.
+    public var metadata: DocumentMetadata
+    /// The length of its original text in Unicode scalars.
+    public var originalLength: Int
+    /// The rest of its features, encoded (``DocumentFeatures/encodedBody()``).
+    public var body: [UInt8]
 
     /// Creates a stored document.
-    public init(sequence: Int64, features: DocumentFeatures) {
+    public init(sequence: Int64, id: String, format: DocumentFormat, metadata: DocumentMetadata, originalLength: Int, body: [UInt8]) {
         self.sequence = sequence
-        self.features = features
+        self.id = id
+        self.format = format
+        self.metadata = metadata
+        self.originalLength = originalLength
+        self.body = body
+    }
+
+    /// Its features, decoded.
+    public func features() throws(DocumentFeatures.DecodingError) -> DocumentFeatures {
+        try DocumentFeatures(id: id, format: format, metadata: metadata, originalLength: originalLength, body: body)
     }
 }
 

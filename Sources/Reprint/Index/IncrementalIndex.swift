@@ -119,8 +119,9 @@ public struct IncrementalIndex: Sendable {
             comparableCache.forget(sequences.values)
             var counts = PendingCounts()
             for stored in try transaction.documents(Array(sequences.values)) {
-                try transaction.delete(stored.sequence, entry(for: stored.features, relations: []))
-                counts.add(stored.features.termCounts.keys, lines: stored.features.lineKeys, by: -1)
+                let features = try stored.features()
+                try transaction.delete(stored.sequence, entry(for: features, relations: []))
+                counts.add(features.termCounts.keys, lines: features.lineKeys, by: -1)
             }
             try transaction.addCounts(terms: counts.terms, lines: counts.lines)
             return ids.filter { sequences[$0] == nil }
@@ -165,6 +166,7 @@ public struct IncrementalIndex: Sendable {
                 do {
                     let documents = try transaction.documents(chunk)
                     if documents.count != chunk.count { problems.append("documents \(chunk.first!)…\(chunk.last!) could not all be read back") }
+                    for document in documents { _ = try document.features() }
                 } catch let error as DocumentFeatures.DecodingError {
                     problems.append("documents \(chunk.first!)…\(chunk.last!): \(error)")
                 }

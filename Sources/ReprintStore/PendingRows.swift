@@ -5,6 +5,10 @@ import Reprint
 /// once, with its counts (``StoreTransaction/addCounts(terms:lines:)``) or at its commit,
 /// whichever comes first: reads in between do not see them (the index reads nothing between its
 /// inserts and its counts).
+///
+/// The rows are written in key order: a batch's band keys and postings land all over their
+/// B-trees, and in key order each insert finds its page where the one before it left off
+/// instead of at a random place.
 final class PendingRows {
     /// (band key, document) rows.
     var bands: [(key: Int64, document: Int64)] = []
@@ -14,6 +18,13 @@ final class PendingRows {
     var relations: [StoredRelation] = []
     /// The number of documents inserted.
     var documents = 0
+
+    /// ``bands`` in key order.
+    var bandsInOrder: [(key: Int64, document: Int64)] { bands.sorted { ($0.key, $0.document) < ($1.key, $1.document) } }
+    /// ``postings`` in term order.
+    var postingsInOrder: [(term: Int64, document: Int64)] { postings.sorted { ($0.term, $0.document) < ($1.term, $1.document) } }
+    /// ``relations`` in the order of their key, `a` then `b`.
+    var relationsInOrder: [StoredRelation] { relations.sorted { ($0.a, $0.b) < ($1.a, $1.b) } }
 
     /// Whether nothing is waiting.
     var isEmpty: Bool { documents == 0 && bands.isEmpty && postings.isEmpty && relations.isEmpty }

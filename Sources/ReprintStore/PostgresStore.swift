@@ -154,15 +154,15 @@ private struct PostgresTransaction: CountingTransaction {
     /// Writes the pending rows.
     func flush() throws {
         if !pending.bands.isEmpty {
-            let bands = pending.bands
-            _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT * FROM unnest(\(bands.map(\.key))::int8[], \(bands.map(\.document))::int8[]) ON CONFLICT DO NOTHING")
+            let bands = pending.bandsInOrder
+            _ = try run("INSERT INTO reprint_bands (key, doc) SELECT DISTINCT * FROM unnest(\(bands.map(\.key))::int8[], \(bands.map(\.document))::int8[]) ORDER BY 1, 2 ON CONFLICT DO NOTHING")
         }
         if !pending.postings.isEmpty {
-            let postings = pending.postings
-            _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT * FROM unnest(\(postings.map(\.term))::int8[], \(postings.map(\.document))::int8[]) ON CONFLICT DO NOTHING")
+            let postings = pending.postingsInOrder
+            _ = try run("INSERT INTO reprint_postings (term, doc) SELECT DISTINCT * FROM unnest(\(postings.map(\.term))::int8[], \(postings.map(\.document))::int8[]) ORDER BY 1, 2 ON CONFLICT DO NOTHING")
         }
         if !pending.relations.isEmpty {
-            let relations = pending.relations
+            let relations = pending.relationsInOrder
             _ = try run("""
                 INSERT INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
                 SELECT a, b, relation, NULLIF(contained, ''), resemblance, coverage_a, coverage_b

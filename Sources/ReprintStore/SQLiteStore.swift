@@ -128,9 +128,7 @@ public final class SQLiteStore: DocumentStore {
 /// One SQLite transaction. Lists travel as JSON arrays through `json_each`, so every statement is prepared once.
 ///
 /// An inserted document's band keys, postings and relations, and the document counter, are
-/// written for all the transaction's documents at once (``PendingRows``), in key order: the
-/// band keys and postings of a batch land all over their B-trees, and in key order each insert
-/// finds its page where the one before it left off instead of at a random place.
+/// written for all the transaction's documents at once, in key order (``PendingRows``).
 private struct SQLiteTransaction: CountingTransaction {
     let db: Database
     /// The rows of the documents inserted so far and not yet written.
@@ -143,15 +141,13 @@ private struct SQLiteTransaction: CountingTransaction {
     /// Writes the pending rows.
     func flush() throws {
         guard !pending.isEmpty else { return }
-        try insert(pending.bands.sorted { ($0.key, $0.document) < ($1.key, $1.document) },
-                   sql: "INSERT OR IGNORE INTO reprint_bands (key, doc) VALUES (?, ?)")
-        try insert(pending.postings.sorted { ($0.term, $0.document) < ($1.term, $1.document) },
-                   sql: "INSERT OR IGNORE INTO reprint_postings (term, doc) VALUES (?, ?)")
+        try insert(pending.bandsInOrder, sql: "INSERT OR IGNORE INTO reprint_bands (key, doc) VALUES (?, ?)")
+        try insert(pending.postingsInOrder, sql: "INSERT OR IGNORE INTO reprint_postings (term, doc) VALUES (?, ?)")
         let relation = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO reprint_relations (a, b, relation, contained, resemblance, coverage_a, coverage_b)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for item in pending.relations.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+        for item in pending.relationsInOrder {
             try relation.execute(arguments: [
                 item.a, item.b, item.relation.rawValue, item.contained?.rawValue, item.resemblance, item.coverageA, item.coverageB,
             ])

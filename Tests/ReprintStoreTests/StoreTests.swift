@@ -190,6 +190,22 @@ struct StoreTests {
         #expect(try index.check() == [])
     }
 
+    @Test("every term count is read at once only when there are few enough", arguments: StoreKind.tested)
+    func allFrequencies(kind: StoreKind) throws {
+        let (index, _) = try kind.newIndex()
+        try index.add(Fixtures.generated(count: 6, words: 40)) { _ in }
+        let (terms, all, fewer) = try index.store.read { transaction in
+            let terms = try transaction.tableCounts().terms
+            return (terms, try transaction.allFrequencies(limit: terms), try transaction.allFrequencies(limit: terms - 1))
+        }
+        #expect(terms > 10)
+        #expect(all?.count == terms)
+        #expect(fewer == nil)
+        let counted = try index.store.read { try $0.frequencies(of: Array(all?.keys ?? [:].keys)) }
+        #expect(all == counted)
+        #expect(all?.values.allSatisfy { $0 >= 1 && $0 <= 6 } == true)
+    }
+
     @Test("an empty store has no clusters and passes the check", arguments: StoreKind.tested)
     func emptyStore(kind: StoreKind) throws {
         let (index, address) = try kind.newIndex()

@@ -210,9 +210,10 @@ struct BatchComparer {
         let keys = documents.map { lsh.bandKeys($0.signature) }
         let limit = options.maximumTermFrequency
         let postedTerms = Array(Set(terms.flatMap(\.distinctive)))
-        let storedPostings = Dictionary(uniqueKeysWithValues: zip(postedTerms, try postingCache.values(of: postedTerms, generation: generation, absent: []) {
+        let postingLists = try postingCache.values(of: postedTerms, generation: generation, absent: []) {
             try transaction.postings(of: $0, limit: limit)
-        }))
+        }
+        let storedPostings = Dictionary(uniqueKeysWithValues: zip(postedTerms, postingLists))
         let storedCopies = try transaction.documents(withExactHashes: Array(Set(documents[first...].map(\.exactHash))))
         let storedBuckets = try transaction.documents(inBuckets: Array(Set(keys[first...].joined())))
 

@@ -5,12 +5,10 @@ import ReprintStore
 import Testing
 
 /// Stores that must be refused with a clear message, leaving them exactly as they were.
-@Suite("Bad stores")
+@Suite("Bad stores", .removesTemporaryFolders)
 struct BadStoreTests {
     private func temporaryFile(_ name: String) throws -> String {
-        let directory = NSTemporaryDirectory() + "reprint-bad-store-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return "\(directory)/\(name)"
+        "\(try TemporaryFolders.make("reprint-bad-store"))/\(name)"
     }
 
     private func contents(of path: String) throws -> [String: Data] {

@@ -5,12 +5,11 @@ import ReprintStore
 import Testing
 
 /// Stores written by an older schema are upgraded when opened.
-@Suite("Schema migrations")
+@Suite("Schema migrations", .removesTemporaryFolders)
 struct MigrationTests {
     @Test("a version 1 store gets the generation counter of version 2, loses the by-document indexes in version 3, and keeps its documents")
     func fromVersion1() throws {
-        let directory = NSTemporaryDirectory() + "reprint-migration-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryFolders.make("reprint-migration")
         let path = "\(directory)/index.db"
         let documents = Fixtures.generated(count: 10, words: 60)
         try IncrementalIndex(store: try SQLiteStore(path: path)).add(Array(documents.prefix(5))) { _ in }

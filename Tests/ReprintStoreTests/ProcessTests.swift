@@ -4,7 +4,7 @@ import ReprintStore
 import Testing
 
 /// The `reprint` binary against a real store: killed in the middle, or run by several processes at once.
-@Suite("reprint index processes", .serialized)
+@Suite("reprint index processes", .serialized, .removesTemporaryFolders)
 struct ProcessTests {
     /// The `reprint` executable built beside the tests.
     static func binary() throws -> URL {
@@ -22,9 +22,7 @@ struct ProcessTests {
     }
 
     private static func temporaryFolder() throws -> String {
-        let directory = NSTemporaryDirectory() + "reprint-process-test-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return directory
+        try TemporaryFolders.make("reprint-process-test")
     }
 
     /// Starts `reprint index add --jsonl FILE --store ADDRESS`, its standard output going to `output`.

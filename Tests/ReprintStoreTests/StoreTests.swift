@@ -4,7 +4,7 @@ import ReprintStore
 import Testing
 
 /// One suite, run against every store kind: SQLite and PostgreSQL behave the same.
-@Suite("Persistent index", .serialized)
+@Suite("Persistent index", .serialized, .removesTemporaryFolders)
 struct StoreTests {
     @Test("adding documents one at a time gives the relations and clusters of a scan", arguments: StoreKind.tested)
     func oneAtATimeMatchesScan(kind: StoreKind) throws {

@@ -16,9 +16,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func newAddress() throws -> String {
         switch self {
         case .sqlite:
-            let directory = NSTemporaryDirectory() + "reprint-store-test-\(UUID().uuidString)"
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            return "sqlite:\(directory)/index.db"
+            return "sqlite:\(try TemporaryFolders.make("reprint-store-test"))/index.db"
         case .postgres:
             return try PostgresServer.shared.get().createDatabase()
         }

@@ -228,6 +228,7 @@ struct CommandLineTests {
 
     @Test func dedupNamesWhyItsReportCannotBeOpened() throws {
         let folder = try TemporaryFolder()
+        defer { folder.remove() }
         let report = folder.path + "/missing-folder/report.jsonl"
         let run = try ReprintExecutable.run(["dedup", "-", "--lines", "--quiet", "--report", report], input: "one line of words\n")
         #expect(run.status != 0)

@@ -165,9 +165,7 @@ private struct SQLiteTransaction: CountingTransaction {
             sqlite3_bind_int64(statement, 2, document)
             let code = sqlite3_step(statement)
             sqlite3_reset(statement)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+            guard code == SQLITE_DONE else { throw failure(code) }
         }
     }
 
@@ -213,9 +211,12 @@ private struct SQLiteTransaction: CountingTransaction {
     /// The (hash, document) rows `sql` selects for `keys` (bound as a JSON array), grouped by hash.
     private func grouped(_ sql: String, _ keys: [UInt64]) throws -> [UInt64: [Int64]] {
         guard !keys.isEmpty else { return [:] }
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [json(keys)])
+        let statement = try db.cachedStatement(sql: sql)
+        statement.setUncheckedArguments([json(keys)])
         var result: [UInt64: [Int64]] = [:]
-        while let row = try rows.next() { result[(row[0] as Int64).hash, default: []].append(row[1]) }
+        try forEachRow(of: statement) { row in
+            result[sqlite3_column_int64(row, 0).hash, default: []].append(sqlite3_column_int64(row, 1))
+        }
         return result
     }
 
@@ -223,10 +224,33 @@ private struct SQLiteTransaction: CountingTransaction {
         let statement = try db.cachedStatement(sql: "SELECT doc FROM reprint_postings WHERE term = ? LIMIT ?")
         var result: [UInt64: [Int64]] = [:]
         for term in terms {
-            let docs = try Int64.fetchAll(statement, arguments: [term.stored, limit])
-            if !docs.isEmpty { result[term] = docs }
+            statement.setUncheckedArguments([term.stored, limit])
+            var documents: [Int64] = []
+            try forEachRow(of: statement) { documents.append(sqlite3_column_int64($0, 0)) }
+            if !documents.isEmpty { result[term] = documents }
         }
         return result
+    }
+
+    /// Steps `statement`, its arguments set, through its rows, reading each with `row`: the
+    /// lookups of a batch return hundreds of thousands of integer rows, read without GRDB's
+    /// per-row work.
+    private func forEachRow(of statement: Statement, _ row: (SQLiteStatement) -> Void) throws {
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_ROW else {
+                guard code == SQLITE_DONE else { throw failure(code) }
+                return
+            }
+            row(handle)
+        }
+    }
+
+    /// The error of a failed SQLite call that returned `code`.
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 
     func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {

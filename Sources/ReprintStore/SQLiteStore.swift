@@ -99,13 +99,30 @@ public final class SQLiteStore: DocumentStore {
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         try Self.translating {
-            try pool.write { db in
+            let result = try pool.write { db in
                 let transaction = SQLiteTransaction(db: db)
                 let result = try body(transaction)
                 try transaction.flush()
                 return result
             }
+            try truncateLogIfLarge()
+            return result
         }
+    }
+
+    /// The log size past which a write copies the log back and empties it: large enough that an
+    /// index of 100,000 documents does it every few batches only (it waits for the next batch's
+    /// read), small enough to keep the log from growing without bound.
+    private static let logLimit = 1 << 30
+
+    /// Copies the log back into the file and empties it when it is past ``logLimit``: SQLite
+    /// starts its log over only when no reader is using it, and an index's reads overlap its
+    /// writes (the next batch is read while one is written), so on its own the log grows with
+    /// every batch (several gigabytes at a million documents). This waits for the readers.
+    private func truncateLogIfLarge() throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard size > Self.logLimit else { return }
+        _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {

@@ -81,6 +81,16 @@ final class DedupBatch: @unchecked Sendable {
     /// for n / 4 + 1 hashes each (n: the line's bytes with its break).
     private func shingleBound(_ i: Int) -> Int { starts[i] / 4 + i }
 
+    /// Moves the band keys of `lines` (ascending) to the front of ``bandKeys``, in that order, and
+    /// returns them: the keys of the documents to insert, without a copy of the batch's keys.
+    func moveBandKeysToFront(of lines: [Int]) -> UnsafeBufferPointer<UInt64> {
+        let keys = bandKeys.baseAddress!
+        for (index, line) in lines.enumerated() where index != line {
+            (keys + index * bands).update(from: keys + line * bands, count: bands)
+        }
+        return UnsafeBufferPointer(start: keys, count: lines.count * bands)
+    }
+
     /// Where line `i` starts in the input.
     func lineOffset(_ i: Int) -> Int64 { offset + Int64(starts[i]) }
 

@@ -61,22 +61,18 @@ struct DedupFeatures: Sendable {
                 let bins = minHasher.bins(storage)
                 bins.reset(count: signatureSize)
                 var count = 0
-                ByteTokenizer.forEachWordHash(in: text) { word in
-                    exact = (exact ^ word) &* 0x0000_0100_0000_01b3
-                    words += 1
-                    if let polynomial = shingles.pushPolynomial(word) {
-                        let shingle = Self.shingleHash(polynomial)
+                Self.scanShingles(
+                    in: text, with: &shingles,
+                    word: { word in
+                        exact = (exact ^ word) &* 0x0000_0100_0000_01b3
+                        words += 1
+                    },
+                    shingle: { shingle in
                         bins.add(shingle)
                         if count < room { hashes[count] = shingle }
                         count += 1
-                    }
-                }
-                if let polynomial = shingles.shortTextPolynomial {
-                    let shingle = Self.shingleHash(polynomial)
-                    bins.add(shingle)
-                    if count < room { hashes[count] = shingle }
-                    count += 1
-                }
+                        return false
+                    })
                 written = count <= room ? count : -1
                 minHasher.finish(bins, into: values)
                 bandKeys.write(values, into: keys)
@@ -143,7 +139,7 @@ struct DedupFeatures: Sendable {
     /// xorshifts) but cheaper, which counts once per word. The top bits (the MinHash bin) depend on
     /// every bit of the polynomial, and the low 32 (the value) take the top half in.
     @inline(__always)
-    static func shingleHash(_ polynomial: UInt64) -> UInt64 {
+    private static func shingleHash(_ polynomial: UInt64) -> UInt64 {
         let product = polynomial &* 0x9fb2_1c65_1e98_df25
         return product ^ product &>> 32
     }
@@ -161,14 +157,27 @@ struct DedupFeatures: Sendable {
         var shingles = ShingleHasher(size: shingleSize)
         var stopped = false
         _ = withText(of: line) { text, _ in
-            stopped = ByteTokenizer.scanWordHashes(in: text) { word in
-                if let polynomial = shingles.pushPolynomial(word) { return body(Self.shingleHash(polynomial)) }
-                return false
-            }
-            if !stopped, let polynomial = shingles.shortTextPolynomial { stopped = body(Self.shingleHash(polynomial)) }
+            stopped = Self.scanShingles(in: text, with: &shingles, word: { _ in }, shingle: body)
             return Sketch(status: .document)
         }
         return stopped
+    }
+
+    /// Calls `word` with each word hash of `text` and `shingle` with each shingle hash (a text shorter
+    /// than a shingle has one, of all its words), in text order, until `shingle` returns true;
+    /// returns whether it did. `shingles` must be reset.
+    @inline(__always)
+    @discardableResult
+    private static func scanShingles(
+        in text: UnsafeRawBufferPointer, with shingles: inout ShingleHasher, word: (UInt64) -> Void, shingle: (UInt64) -> Bool
+    ) -> Bool {
+        let stopped = ByteTokenizer.scanWordHashes(in: text) { hash in
+            word(hash)
+            guard let polynomial = shingles.pushPolynomial(hash) else { return false }
+            return shingle(shingleHash(polynomial))
+        }
+        guard !stopped, let polynomial = shingles.shortTextPolynomial else { return stopped }
+        return shingle(shingleHash(polynomial))
     }
 
     /// Calls `body` with the text of a line (the line itself, or its JSONL text field) and its JSONL id.

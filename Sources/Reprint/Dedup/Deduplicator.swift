@@ -147,12 +147,8 @@ private final class DedupRun<Output: DedupOutput> {
         }
         var pending: [Pending] = []
         if !inserted.isEmpty {
-            let bands = features.bands
             let lines = inserted.map(\.line)
-            var keys: [UInt64] = []
-            keys.reserveCapacity(lines.count * bands)
-            for line in lines { keys.append(contentsOf: UnsafeBufferPointer(rebasing: batch.bandKeys[line * bands ..< (line + 1) * bands])) }
-            let candidates = index.insert(inserted.map(\.doc), keys: keys)
+            let candidates = index.insert(inserted.map(\.doc), keys: batch.moveBandKeysToFront(of: lines))
             for (line, found) in zip(lines, candidates) where !found.isEmpty {
                 let groups = found.map { Int($0) < batch.firstLine ? self.groups.find(Int($0)) : Int($0) }
                 pending.append(Pending(line: line, candidates: found, groups: groups))
@@ -189,9 +185,13 @@ private final class DedupRun<Output: DedupOutput> {
     }
 
     /// Sizes the per-line state for the whole input, extrapolated from the first batch's lines
-    /// per byte (at most one line per 64 bytes, so a batch of short lines cannot reserve much).
+    /// per byte with an eighth more for the batches that have shorter lines (at most one line per
+    /// 64 bytes, so a batch of short lines cannot reserve much). Reserved room that is not used is
+    /// never touched; an estimate a little short would copy every array (and fault in its pages
+    /// again) near the end.
     private func reserve(for first: DedupBatch, of totalBytes: Int) {
-        let lines = Swift.min(totalBytes / 64, Int(Double(totalBytes) * Double(first.count) / Double(Swift.max(1, first.bytes.count))))
+        let estimate = Double(totalBytes) * Double(first.count) / Double(Swift.max(1, first.bytes.count)) * 1.125
+        let lines = Swift.min(totalBytes / 64, Int(estimate))
         lineOffsets.reserveCapacity(lines)
         lineLengths.reserveCapacity(lines)
         words.reserveCapacity(lines)

@@ -31,6 +31,7 @@ public struct Deduplicator: Sendable {
         nonisolated(unsafe) let process: (DedupBatch) -> Void = run.process
         let stage = DispatchQueue(label: "reprint.dedup.ordered")
         let ahead = DispatchSemaphore(value: 3)
+        let pool = DedupBatchPool()
         var nextLine = 0
         defer { stage.sync {} }  // on a read error, too: the queued batches finish first
         while true {
@@ -40,7 +41,7 @@ public struct Deduplicator: Sendable {
                 break
             }
             let batch = DedupBatch(bytes: chunk.bytes, offset: chunk.offset, firstLine: nextLine, bands: run.features.bands,
-                signatureSize: run.features.signatureSize)
+                signatureSize: run.features.signatureSize, pool: pool)
             nextLine += batch.count
             let sketched = Self.startSketching(batch, with: run.features)
             stage.async {

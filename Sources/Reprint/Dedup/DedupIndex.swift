@@ -67,6 +67,13 @@ struct DedupIndex {
             guard !candidates.isEmpty else { return [] }
             candidates.sort()
             candidates.removeDuplicates()
+            // The candidates' signatures lie anywhere in the store: prefetched all at once, their
+            // cache misses overlap instead of coming one after the other.
+            signatures.withUnsafeBytes { values in
+                for doc in candidates {
+                    for line in stride(from: 0, to: width, by: 64) { reprint_prefetch_read(values.baseAddress! + Int(doc) * width + line) }
+                }
+            }
             let scored = candidates.map { (doc: $0, estimate: Self.estimate(Int($0), Int(docs[i]), in: signatures, width: width)) }
                 .filter { $0.estimate >= cutoff }
             return scored.sorted { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.doc < $1.doc }.map(\.doc)

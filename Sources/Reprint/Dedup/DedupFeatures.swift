@@ -60,19 +60,18 @@ struct DedupFeatures: Sendable {
                 shingles.reset()
                 let bins = minHasher.bins(storage)
                 bins.reset(count: signatureSize)
-                var count = 0
+                // The word and shingle counts come from the hasher: fewer values carried from
+                // word to word, so the rolling polynomial stays in a register.
                 Self.scanShingles(
                     in: text, with: &shingles,
-                    word: { word in
-                        exact = (exact ^ word) &* 0x0000_0100_0000_01b3
-                        words += 1
-                    },
-                    shingle: { shingle in
+                    word: { word in exact = (exact ^ word) &* 0x0000_0100_0000_01b3 },
+                    shingle: { shingle, index in
                         bins.add(shingle)
-                        if count < room { hashes[count] = shingle }
-                        count += 1
+                        if index < room { hashes[index] = shingle }
                         return false
                     })
+                words = Int32(truncatingIfNeeded: shingles.wordCount)
+                let count = shingleCount(words: shingles.wordCount)
                 written = count <= room ? count : -1
                 minHasher.finish(bins, into: values)
                 bandKeys.write(values, into: keys)
@@ -157,27 +156,27 @@ struct DedupFeatures: Sendable {
         var shingles = ShingleHasher(size: shingleSize)
         var stopped = false
         _ = withText(of: line) { text, _ in
-            stopped = Self.scanShingles(in: text, with: &shingles, word: { _ in }, shingle: body)
+            stopped = Self.scanShingles(in: text, with: &shingles, word: { _ in }, shingle: { shingle, _ in body(shingle) })
             return Sketch(status: .document)
         }
         return stopped
     }
 
-    /// Calls `word` with each word hash of `text` and `shingle` with each shingle hash (a text shorter
-    /// than a shingle has one, of all its words), in text order, until `shingle` returns true;
-    /// returns whether it did. `shingles` must be reset.
+    /// Calls `word` with each word hash of `text` and `shingle` with each shingle hash and its
+    /// number from 0 (a text shorter than a shingle has one, of all its words), in text order, until
+    /// `shingle` returns true; returns whether it did. `shingles` must be reset; it counts the words.
     @inline(__always)
     @discardableResult
     private static func scanShingles(
-        in text: UnsafeRawBufferPointer, with shingles: inout ShingleHasher, word: (UInt64) -> Void, shingle: (UInt64) -> Bool
+        in text: UnsafeRawBufferPointer, with shingles: inout ShingleHasher, word: (UInt64) -> Void, shingle: (UInt64, Int) -> Bool
     ) -> Bool {
         let stopped = ByteTokenizer.scanWordHashes(in: text) { hash in
             word(hash)
             guard let polynomial = shingles.pushPolynomial(hash) else { return false }
-            return shingle(shingleHash(polynomial))
+            return shingle(shingleHash(polynomial), shingles.wordCount - shingles.size)
         }
         guard !stopped, let polynomial = shingles.shortTextPolynomial else { return stopped }
-        return shingle(shingleHash(polynomial))
+        return shingle(shingleHash(polynomial), 0)
     }
 
     /// Calls `body` with the text of a line (the line itself, or its JSONL text field) and its JSONL id.

@@ -29,8 +29,11 @@ final class DedupBatch: @unchecked Sendable {
     private let shingleStorage: UnsafeMutablePointer<UInt64>
     private let shingleStarts: UnsafeMutableBufferPointer<Int>
     private let shingleCounts: UnsafeMutableBufferPointer<Int>
+    /// The memory of the buffers above, and where it goes back to.
+    private let buffers: DedupBatchPool.Buffers
+    private let pool: DedupBatchPool
 
-    init(bytes: DedupChunk, offset: Int64, firstLine: Int, bands: Int, signatureSize: Int) {
+    init(bytes: DedupChunk, offset: Int64, firstLine: Int, bands: Int, signatureSize: Int, pool: DedupBatchPool) {
         self.bytes = bytes
         self.offset = offset
         self.firstLine = firstLine
@@ -47,28 +50,26 @@ final class DedupBatch: @unchecked Sendable {
         if starts.last! < bytes.count { starts.append(bytes.count + 1) }
         self.starts = starts
         count = starts.count - 1
-        sketches = .allocate(capacity: count)
+        self.pool = pool
+        let buffers = pool.take()
+        self.buffers = buffers
+        sketches = UnsafeMutableBufferPointer(start: buffers.sketches.room(for: count), count: count)
         sketches.initialize(repeating: .init(status: .empty))
-        bandKeys = .allocate(capacity: max(1, count * bands))
-        signatures = .allocate(capacity: max(1, count * signatureSize))
+        bandKeys = UnsafeMutableBufferPointer(start: buffers.bandKeys.room(for: count * bands), count: count * bands)
+        signatures = UnsafeMutableBufferPointer(start: buffers.signatures.room(for: count * signatureSize), count: count * signatureSize)
         // Room for n / 4 + 1 shingles a line of n bytes: text has about one word per six bytes, and
         // a worker's lines share their room; lines that still do not fit are tokenized again when
         // verified. (⌈n / 2⌉, the most a line can have, would spread each batch's hashes over twice
         // the pages, all of them faulted in as batch buffers are reused.)
-        shingleStorage = .allocate(capacity: bytes.count / 4 + count + 1)
-        shingleStarts = .allocate(capacity: max(1, count))
-        shingleCounts = .allocate(capacity: max(1, count))
+        shingleStorage = buffers.shingles.room(for: bytes.count / 4 + count + 1)
+        shingleStarts = UnsafeMutableBufferPointer(start: buffers.shingleStarts.room(for: count), count: count)
+        shingleCounts = UnsafeMutableBufferPointer(start: buffers.shingleCounts.room(for: count), count: count)
         shingleCounts.initialize(repeating: 0)
     }
 
     deinit {
         _ = sketches.deinitialize()
-        sketches.deallocate()
-        bandKeys.deallocate()
-        signatures.deallocate()
-        shingleStorage.deallocate()
-        shingleStarts.deallocate()
-        shingleCounts.deallocate()
+        pool.giveBack(buffers)
     }
 
     /// Line `i`'s shingle hashes from the sketch pass, in text order (repeats included); nil if
@@ -80,6 +81,16 @@ final class DedupBatch: @unchecked Sendable {
     /// Where the shingles of lines from `i` may start: line `i` and the ones after it have room
     /// for n / 4 + 1 hashes each (n: the line's bytes with its break).
     private func shingleBound(_ i: Int) -> Int { starts[i] / 4 + i }
+
+    /// Moves the band keys of `lines` (ascending) to the front of ``bandKeys``, in that order, and
+    /// returns them: the keys of the documents to insert, without a copy of the batch's keys.
+    func moveBandKeysToFront(of lines: [Int]) -> UnsafeBufferPointer<UInt64> {
+        let keys = bandKeys.baseAddress!
+        for (index, line) in lines.enumerated() where index != line {
+            (keys + index * bands).update(from: keys + line * bands, count: bands)
+        }
+        return UnsafeBufferPointer(start: keys, count: lines.count * bands)
+    }
 
     /// Where line `i` starts in the input.
     func lineOffset(_ i: Int) -> Int64 { offset + Int64(starts[i]) }

@@ -60,23 +60,18 @@ struct DedupFeatures: Sendable {
                 shingles.reset()
                 let bins = minHasher.bins(storage)
                 bins.reset(count: signatureSize)
-                var count = 0
-                ByteTokenizer.forEachWordHash(in: text) { word in
-                    exact = (exact ^ word) &* 0x0000_0100_0000_01b3
-                    words += 1
-                    if let polynomial = shingles.pushPolynomial(word) {
-                        let shingle = Self.shingleHash(polynomial)
+                // The word and shingle counts come from the hasher: fewer values carried from
+                // word to word, so the rolling polynomial stays in a register.
+                Self.scanShingles(
+                    in: text, with: &shingles,
+                    word: { word in exact = (exact ^ word) &* 0x0000_0100_0000_01b3 },
+                    shingle: { shingle, index in
                         bins.add(shingle)
-                        if count < room { hashes[count] = shingle }
-                        count += 1
-                    }
-                }
-                if let polynomial = shingles.shortTextPolynomial {
-                    let shingle = Self.shingleHash(polynomial)
-                    bins.add(shingle)
-                    if count < room { hashes[count] = shingle }
-                    count += 1
-                }
+                        if index < room { hashes[index] = shingle }
+                        return false
+                    })
+                words = Int32(truncatingIfNeeded: shingles.wordCount)
+                let count = shingleCount(words: shingles.wordCount)
                 written = count <= room ? count : -1
                 minHasher.finish(bins, into: values)
                 bandKeys.write(values, into: keys)
@@ -143,7 +138,7 @@ struct DedupFeatures: Sendable {
     /// xorshifts) but cheaper, which counts once per word. The top bits (the MinHash bin) depend on
     /// every bit of the polynomial, and the low 32 (the value) take the top half in.
     @inline(__always)
-    static func shingleHash(_ polynomial: UInt64) -> UInt64 {
+    private static func shingleHash(_ polynomial: UInt64) -> UInt64 {
         let product = polynomial &* 0x9fb2_1c65_1e98_df25
         return product ^ product &>> 32
     }
@@ -161,14 +156,27 @@ struct DedupFeatures: Sendable {
         var shingles = ShingleHasher(size: shingleSize)
         var stopped = false
         _ = withText(of: line) { text, _ in
-            stopped = ByteTokenizer.scanWordHashes(in: text) { word in
-                if let polynomial = shingles.pushPolynomial(word) { return body(Self.shingleHash(polynomial)) }
-                return false
-            }
-            if !stopped, let polynomial = shingles.shortTextPolynomial { stopped = body(Self.shingleHash(polynomial)) }
+            stopped = Self.scanShingles(in: text, with: &shingles, word: { _ in }, shingle: { shingle, _ in body(shingle) })
             return Sketch(status: .document)
         }
         return stopped
+    }
+
+    /// Calls `word` with each word hash of `text` and `shingle` with each shingle hash and its
+    /// number from 0 (a text shorter than a shingle has one, of all its words), in text order, until
+    /// `shingle` returns true; returns whether it did. `shingles` must be reset; it counts the words.
+    @inline(__always)
+    @discardableResult
+    private static func scanShingles(
+        in text: UnsafeRawBufferPointer, with shingles: inout ShingleHasher, word: (UInt64) -> Void, shingle: (UInt64, Int) -> Bool
+    ) -> Bool {
+        let stopped = ByteTokenizer.scanWordHashes(in: text) { hash in
+            word(hash)
+            guard let polynomial = shingles.pushPolynomial(hash) else { return false }
+            return shingle(shingleHash(polynomial), shingles.wordCount - shingles.size)
+        }
+        guard !stopped, let polynomial = shingles.shortTextPolynomial else { return stopped }
+        return shingle(shingleHash(polynomial), 0)
     }
 
     /// Calls `body` with the text of a line (the line itself, or its JSONL text field) and its JSONL id.

@@ -51,10 +51,10 @@ struct DedupIndex {
     /// Inserts documents of a batch, in order, by their band keys (`keys[i * bands + band]`: band
     /// `band`'s key of `docs[i]`); returns for each the earlier documents that share a bucket and
     /// pass the signature check, the highest estimate first (then the earliest document).
-    mutating func insert(_ docs: [Int32], keys: [UInt64]) -> [[Int32]] {
+    mutating func insert(_ docs: [Int32], keys: UnsafeBufferPointer<UInt64>) -> [[Int32]] {
         shards.withUnsafeMutableBufferPointer { shards in
-            // Each task mutates its own band only.
-            nonisolated(unsafe) let shards = shards
+            // Each task mutates its own band only; the keys are only read.
+            nonisolated(unsafe) let shards = shards, keys = keys
             DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
                 shards[shard].insert(docs, keys: keys, bands: shards.count)
             }
@@ -67,6 +67,13 @@ struct DedupIndex {
             guard !candidates.isEmpty else { return [] }
             candidates.sort()
             candidates.removeDuplicates()
+            // The candidates' signatures lie anywhere in the store: prefetched all at once, their
+            // cache misses overlap instead of coming one after the other.
+            signatures.withUnsafeBytes { values in
+                for doc in candidates {
+                    for line in stride(from: 0, to: width, by: 64) { reprint_prefetch_read(values.baseAddress! + Int(doc) * width + line) }
+                }
+            }
             let scored = candidates.map { (doc: $0, estimate: Self.estimate(Int($0), Int(docs[i]), in: signatures, width: width)) }
                 .filter { $0.estimate >= cutoff }
             return scored.sorted { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.doc < $1.doc }.map(\.doc)
@@ -114,7 +121,7 @@ private struct BandShard {
         previous.reserveCapacity(documents)
     }
 
-    mutating func insert(_ docs: [Int32], keys: [UInt64], bands: Int) {
+    mutating func insert(_ docs: [Int32], keys: UnsafeBufferPointer<UInt64>, bands: Int) {
         found.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
@@ -122,7 +129,7 @@ private struct BandShard {
             previous.append(contentsOf: repeatElement(-1, count: Int(last) + 1 - previous.count))
         }
         let band = band, limit = limit
-        keys.withUnsafeBufferPointer { keys in previous.withUnsafeMutableBufferPointer { previous in
+        previous.withUnsafeMutableBufferPointer { previous in
             // The walks below start at each document's previous one: prefetched as soon as it is known.
             let base = previous.baseAddress!
             table.exchange(count: docs.count, keys: keys.baseAddress! + band, stride: bands, doc: { docs[$0] }, previous: { i, held in
@@ -138,7 +145,7 @@ private struct BandShard {
                 }
                 starts.append(found.count)
             }
-        } }
+        }
     }
 
     /// Appends the candidates the last `insert` found for its `i`-th document (read in place: no copy of the band).

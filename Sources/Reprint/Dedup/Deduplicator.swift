@@ -31,6 +31,7 @@ public struct Deduplicator: Sendable {
         nonisolated(unsafe) let process: (DedupBatch) -> Void = run.process
         let stage = DispatchQueue(label: "reprint.dedup.ordered")
         let ahead = DispatchSemaphore(value: 3)
+        let pool = DedupBatchPool()
         var nextLine = 0
         defer { stage.sync {} }  // on a read error, too: the queued batches finish first
         while true {
@@ -40,7 +41,7 @@ public struct Deduplicator: Sendable {
                 break
             }
             let batch = DedupBatch(bytes: chunk.bytes, offset: chunk.offset, firstLine: nextLine, bands: run.features.bands,
-                signatureSize: run.features.signatureSize)
+                signatureSize: run.features.signatureSize, pool: pool)
             nextLine += batch.count
             let sketched = Self.startSketching(batch, with: run.features)
             stage.async {
@@ -147,12 +148,8 @@ private final class DedupRun<Output: DedupOutput> {
         }
         var pending: [Pending] = []
         if !inserted.isEmpty {
-            let bands = features.bands
             let lines = inserted.map(\.line)
-            var keys: [UInt64] = []
-            keys.reserveCapacity(lines.count * bands)
-            for line in lines { keys.append(contentsOf: UnsafeBufferPointer(rebasing: batch.bandKeys[line * bands ..< (line + 1) * bands])) }
-            let candidates = index.insert(inserted.map(\.doc), keys: keys)
+            let candidates = index.insert(inserted.map(\.doc), keys: batch.moveBandKeysToFront(of: lines))
             for (line, found) in zip(lines, candidates) where !found.isEmpty {
                 let groups = found.map { Int($0) < batch.firstLine ? self.groups.find(Int($0)) : Int($0) }
                 pending.append(Pending(line: line, candidates: found, groups: groups))
@@ -189,9 +186,13 @@ private final class DedupRun<Output: DedupOutput> {
     }
 
     /// Sizes the per-line state for the whole input, extrapolated from the first batch's lines
-    /// per byte (at most one line per 64 bytes, so a batch of short lines cannot reserve much).
+    /// per byte with an eighth more for the batches that have shorter lines (at most one line per
+    /// 64 bytes, so a batch of short lines cannot reserve much). Reserved room that is not used is
+    /// never touched; an estimate a little short would copy every array (and fault in its pages
+    /// again) near the end.
     private func reserve(for first: DedupBatch, of totalBytes: Int) {
-        let lines = Swift.min(totalBytes / 64, Int(Double(totalBytes) * Double(first.count) / Double(Swift.max(1, first.bytes.count))))
+        let estimate = Double(totalBytes) * Double(first.count) / Double(Swift.max(1, first.bytes.count)) * 1.125
+        let lines = Swift.min(totalBytes / 64, Int(estimate))
         lineOffsets.reserveCapacity(lines)
         lineLengths.reserveCapacity(lines)
         words.reserveCapacity(lines)

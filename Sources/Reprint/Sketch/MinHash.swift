@@ -155,17 +155,21 @@ public struct MinHasher: Sendable {
     private func borrowed(
         _ bin: Int, _ storage: UnsafeMutablePointer<UInt64>, _ probes: UnsafeRawBufferPointer, empty: UnsafeMutablePointer<UInt64>
     ) -> UInt64 {
-        // The precomputed probes four at a time, tested without branches: a bit per probe whose
-        // bin is filled, so the lowest set bit is the first (most bins stop within four).
+        // All the precomputed probes, four at a time, tested without a branch: a bit per probe
+        // whose bin is filled, so the lowest set bit is the first. (Stopping after the first four
+        // when one of them is filled saves loads but mispredicts often: the bins of short texts
+        // are mostly empty.)
+        let first = bin * Self.probeAttempts * MemoryLayout<UInt16>.stride
+        var filled: UInt64 = 0
         for group in 0..<Self.probeAttempts / 4 {
-            let four = UInt64(littleEndian: probes.loadUnaligned(
-                fromByteOffset: (bin * Self.probeAttempts + group * 4) * MemoryLayout<UInt16>.stride, as: UInt64.self))
-            var filled: UInt64 = 0
+            let four = UInt64(littleEndian: probes.loadUnaligned(fromByteOffset: first + group * 8, as: UInt64.self))
             for k in 0..<4 {
                 let probe = Int(truncatingIfNeeded: four >> UInt64(16 * k)) & 0xFFFF
-                filled |= (~empty[probe >> 6] >> UInt64(probe & 63) & 1) << UInt64(k)
+                filled |= (~empty[probe >> 6] >> UInt64(probe & 63) & 1) << UInt64(group * 4 + k)
             }
-            if filled != 0 { return storage[Int(truncatingIfNeeded: four >> UInt64(16 * filled.trailingZeroBitCount)) & 0xFFFF] }
+        }
+        if filled != 0 {
+            return storage[Int(probes.load(fromByteOffset: first + filled.trailingZeroBitCount * MemoryLayout<UInt16>.stride, as: UInt16.self))]
         }
         var attempt = Self.probeAttempts
         while true {

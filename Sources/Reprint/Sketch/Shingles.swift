@@ -55,6 +55,9 @@ public struct ShingleHasher: Sendable {
         longWindow = size > 8 ? [UInt64](repeating: 0, count: capacity) : []
     }
 
+    /// The number of words pushed since the hasher was made or reset.
+    public var wordCount: Int { words }
+
     /// Forgets the words seen so far, to start a new text.
     @inline(__always)
     public mutating func reset() {

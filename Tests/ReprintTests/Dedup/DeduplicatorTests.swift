@@ -186,7 +186,7 @@ private func hashes(_ text: String) -> [UInt64] {
     @Test func asciiWordsHashAsTheirBytewiseLowercase() {
         // The Kelvin sign lowercases to ASCII "k" but sends its word down the byte-by-byte path;
         // the plain ASCII spellings take the eight-bytes-at-a-time path, short and long, mid-text and at the end.
-        for tail in ["", "a", "abcdef", "abcdefg", "abcdefghijklmno", "abcdefghijklmnopqrstuvwxyz0123"] {
+        for tail in ["", "a", "abcdef", "abcdefg", "abcdefghij", "abcdefghijklmn", "abcdefghijklmno", "abcdefghijklmnopqrstuvwxyz0123"] {
             var hashes: [UInt64] = []
             var text = "\u{212A}\(tail) K\(tail.uppercased()), k\(tail)"
             text.withUTF8 { ByteTokenizer.forEachWordHash(in: UnsafeRawBufferPointer($0)) { hashes.append($0) } }

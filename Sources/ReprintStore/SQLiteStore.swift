@@ -105,7 +105,7 @@ public final class SQLiteStore: DocumentStore {
                 try transaction.flush()
                 return result
             }
-            try truncateLogIfLarge()
+            truncateLogIfLarge()
             return result
         }
     }
@@ -118,11 +118,13 @@ public final class SQLiteStore: DocumentStore {
     /// Copies the log back into the file and empties it when it is past ``logLimit``: SQLite
     /// starts its log over only when no reader is using it, and an index's reads overlap its
     /// writes (the next batch is read while one is written), so on its own the log grows with
-    /// every batch (several gigabytes at a million documents). This waits for the readers.
-    private func truncateLogIfLarge() throws {
+    /// every batch (several gigabytes at a million documents). This waits for the readers (as
+    /// long as the busy timeout); the write is committed already, so a checkpoint that fails is
+    /// left for the next write.
+    private func truncateLogIfLarge() {
         let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         guard size > Self.logLimit else { return }
-        _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {

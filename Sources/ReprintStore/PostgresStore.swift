@@ -236,32 +236,28 @@ private struct PostgresTransaction: CountingTransaction {
     }
 
     func allCounts(table: String, key: String, limit: Int) throws -> [UInt64: Int]? {
-        // One row of two arrays.
-        let rows = try run("""
+        let counts = try countsByKey(run("""
             SELECT COALESCE(array_agg(\(unescaped: key)), '{}'), COALESCE(array_agg(documents), '{}')
             FROM (SELECT \(unescaped: key), documents FROM \(unescaped: table) LIMIT \(limit + 1)) AS counted
-            """)
-        var result: [UInt64: Int] = [:]
-        for row in rows {
-            let (keys, counts) = try row.decode(([Int64], [Int64]).self, context: .default)
-            guard keys.count <= limit else { return nil }
-            result.reserveCapacity(keys.count)
-            for (key, count) in zip(keys, counts) { result[key.hash] = Int(count) }
-        }
-        return result
+            """))
+        return counts.count <= limit ? counts : nil
     }
 
     func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
         guard !keys.isEmpty else { return [:] }
-        // One row of two arrays.
-        let rows = try run("""
+        return try countsByKey(run("""
             SELECT COALESCE(array_agg(\(unescaped: key)), '{}'), COALESCE(array_agg(documents), '{}')
             FROM \(unescaped: table) WHERE \(unescaped: key) = ANY(\(keys.map(\.stored)))
-            """)
+            """))
+    }
+
+    /// The counts of `rows`: one row of two arrays, the keys and their counts.
+    private func countsByKey(_ rows: PostgresQueryResult) throws -> [UInt64: Int] {
         var result: [UInt64: Int] = [:]
         for row in rows {
-            let (found, counts) = try row.decode(([Int64], [Int64]).self, context: .default)
-            for (key, count) in zip(found, counts) { result[key.hash] = Int(count) }
+            let (keys, counts) = try row.decode(([Int64], [Int64]).self, context: .default)
+            result.reserveCapacity(keys.count)
+            for (key, count) in zip(keys, counts) { result[key.hash] = Int(count) }
         }
         return result
     }

@@ -274,21 +274,20 @@ private struct SQLiteTransaction: CountingTransaction {
 
     func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {
         guard !keys.isEmpty else { return [:] }
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT \(key), documents FROM \(table) WHERE \(key) IN (SELECT value FROM json_each(?))"),
-            arguments: [json(keys)])
-        var result: [UInt64: Int] = [:]
-        while let row = try rows.next() { result[(row[0] as Int64).hash] = row[1] }
-        return result
+        return try countsByKey("SELECT \(key), documents FROM \(table) WHERE \(key) IN (SELECT value FROM json_each(?))", [json(keys)])
     }
 
     func allCounts(table: String, key: String, limit: Int) throws -> [UInt64: Int]? {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(key), documents FROM \(table) LIMIT ?"), arguments: [limit + 1])
+        let counts = try countsByKey("SELECT \(key), documents FROM \(table) LIMIT ?", [limit + 1])
+        return counts.count <= limit ? counts : nil
+    }
+
+    /// The (key, count) rows `sql` selects with `arguments`, by key.
+    private func countsByKey(_ sql: String, _ arguments: StatementArguments) throws -> [UInt64: Int] {
+        let statement = try db.cachedStatement(sql: sql)
+        statement.setUncheckedArguments(arguments)
         var result: [UInt64: Int] = [:]
-        while let row = try rows.next() {
-            guard result.count < limit else { return nil }
-            result[(row[0] as Int64).hash] = row[1]
-        }
+        try forEachRow(of: statement) { result[sqlite3_column_int64($0, 0).hash] = Int(sqlite3_column_int64($0, 1)) }
         return result
     }
 

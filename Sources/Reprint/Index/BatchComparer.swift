@@ -144,7 +144,7 @@ struct BatchComparer {
                 nonisolated(unsafe) let features = features.baseAddress!, documents = documents.baseAddress!
                 let passages = options.comparer.passages
                 let weighed = (0..<reading.documents.count).map { $0 }.parallelMap {
-                    index -> (weights: TermWeights, topics: [Double], units: SentenceAligner.Side) in
+                    index -> (weights: TermWeights, topics: [Double], side: SentenceAligner.Side) in
                     let position = first + index
                     var builder = batch.ownWeights(position, counts: counts, capacity: documents[index].termCounts.count + 16 * found[index].count)
                     let ownTerms = documents[index].sortedTermCounts
@@ -160,19 +160,16 @@ struct BatchComparer {
                     return (weights, topics, passages.prepared(documents[index]) { weights.weight($0) })
                 }
                 // Each pair's parts, apart: reading a tuple of arrays copies (and retains) all of them.
-                let weights = weighed.map(\.weights), sides = weighed.map(\.units)
-                var pairs: [(document: Int, slot: Int, topicSimilarity: Double)] = []
-                var isCandidate = [Bool](repeating: false, count: reading.features.count)
-                for (index, list) in found.enumerated() {
-                    for (candidate, (_, slot)) in list.enumerated() {
-                        pairs.append((index, slot, weighed[index].topics[candidate]))
-                        isCandidate[slot] = true
+                let weights = weighed.map(\.weights), sides = weighed.map(\.side)
+                let pairs = found.enumerated().flatMap { index, list in
+                    list.enumerated().map { candidate, item in
+                        (document: index, slot: item.slot, topicSimilarity: weighed[index].topics[candidate])
                     }
                 }
                 // A candidate's units, once for all the documents it is compared with.
-                let candidates = isCandidate
+                let isCandidate = pairs.reduce(into: [Bool](repeating: false, count: reading.features.count)) { $0[$1.slot] = true }
                 let units = reading.features.indices.map { $0 }.parallelMap { slot in
-                    candidates[slot] ? passages.units(of: features[slot], cutting: false) : []
+                    isCandidate[slot] ? passages.units(of: features[slot], cutting: false) : []
                 }
                 let comparer = options.comparer, shingleSize = options.shingleSize
                 return pairs.parallelMap { index, slot, topicSimilarity in

@@ -62,6 +62,20 @@ struct BadStoreTests {
         #expect(try contents(of: path) == before)
     }
 
+    @Test("a document whose stored features are corrupt is named by the check, and a query stops with a clear error")
+    func corruptFeatures() throws {
+        let path = try temporaryFile("index.db")
+        let documents = Fixtures.generated(count: 4, words: 40)
+        try IncrementalIndex(store: try SQLiteStore(path: path)).add(documents) { _ in }
+        // Version 1, then nothing: the bytes end before the features do.
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE reprint_documents SET features = x'01' WHERE seq = 2") }
+        let index = IncrementalIndex(store: try SQLiteStore(path: path))
+        #expect(try index.check() == ["documents 1…4: stored document features are truncated or corrupt"])
+        #expect(throws: DocumentFeatures.DecodingError.truncated) { try index.query(documents[1]) }
+        #expect(throws: DocumentFeatures.DecodingError.truncated) { try index.remove([documents[1].id]) }
+        #expect(try index.statistics().documents == 4)
+    }
+
     @Test("a read-only store file is refused, and is left untouched")
     func readOnly() throws {
         let path = try temporaryFile("index.db")

@@ -17,15 +17,13 @@ public struct AnalyzedDocument: Sendable {
         let signature: MinHashSignature
         let sentences: [Sentence]
         let wordTerms: [UInt64]
-        let termCounts: [UInt64: Int]
-        let names: Set<UInt64>
-        let sortedTermCounts: [(term: UInt64, count: Int)]
-        let sortedNames: [UInt64]
+        let termCounts: [TermCount]
+        let names: [UInt64]
 
         init(
             id: String, format: DocumentFormat, metadata: DocumentMetadata, originalLength: Int, visible: MappedText,
             tokens: [Token], wordHashes: [UInt64], shingleHashes: [UInt64], shingleSet: [UInt64], exactHash: UInt64,
-            signature: MinHashSignature, sentences: [Sentence], wordTerms: [UInt64], termCounts: [UInt64: Int], names: Set<UInt64>
+            signature: MinHashSignature, sentences: [Sentence], wordTerms: [UInt64], termCounts: [TermCount], names: [UInt64]
         ) {
             self.id = id
             self.format = format
@@ -42,8 +40,6 @@ public struct AnalyzedDocument: Sendable {
             self.wordTerms = wordTerms
             self.termCounts = termCounts
             self.names = names
-            sortedTermCounts = HashSort.sorted(termCounts.map { (term: $0.key, count: $0.value) }) { $0.term }
-            sortedNames = names.sorted()
         }
     }
 
@@ -75,20 +71,18 @@ public struct AnalyzedDocument: Sendable {
     public var sentences: [Sentence] { storage.sentences }
     /// The content term of each word (see ``termCounts``), or 0 for a stop word.
     public var wordTerms: [UInt64] { storage.wordTerms }
-    /// Each content term (stemmed word that is not a stop word) with its number of occurrences.
-    public var termCounts: [UInt64: Int] { storage.termCounts }
-    /// Names and numbers: capitalized words that do not start a sentence, and numerals.
-    public var names: Set<UInt64> { storage.names }
-    /// ``termCounts`` ordered by term: two documents' terms are matched by merging, not hashing.
-    var sortedTermCounts: [(term: UInt64, count: Int)] { storage.sortedTermCounts }
-    /// ``names`` in order: two documents' names are matched by merging, not hashing.
-    var sortedNames: [UInt64] { storage.sortedNames }
+    /// Each content term (stemmed word that is not a stop word) with its number of occurrences,
+    /// sorted by term: two documents' terms are matched by merging, not hashing.
+    public var termCounts: [TermCount] { storage.termCounts }
+    /// Names and numbers (capitalized words that do not start a sentence, and numerals), as
+    /// distinct terms in ascending order.
+    public var names: [UInt64] { storage.names }
 
-    /// Creates a document from its analysis.
+    /// Creates a document from its analysis; `termCounts` sorted by term, `names` ascending and distinct.
     init(
         id: String, format: DocumentFormat, metadata: DocumentMetadata, originalLength: Int, visible: MappedText,
         tokens: [Token], wordHashes: [UInt64], shingleHashes: [UInt64], shingleSet: [UInt64], exactHash: UInt64,
-        signature: MinHashSignature, sentences: [Sentence], wordTerms: [UInt64], termCounts: [UInt64: Int], names: Set<UInt64>
+        signature: MinHashSignature, sentences: [Sentence], wordTerms: [UInt64], termCounts: [TermCount], names: [UInt64]
     ) {
         storage = Storage(
             id: id, format: format, metadata: metadata, originalLength: originalLength, visible: visible, tokens: tokens,

@@ -57,7 +57,7 @@ public struct DocumentAnalyzer {
             shingleSet: Shingles.set(shingleHashes),
             exactHash: allWords.reduce(UInt64(allWords.count), StableHash.combine),
             signature: minHasher.signature(of: shingleHashes), sentences: sentences, wordTerms: terms.map { $0 ?? 0 },
-            termCounts: termCounts, names: names
+            termCounts: TermCount.sorted(termCounts), names: names.sorted()
         )
     }
 

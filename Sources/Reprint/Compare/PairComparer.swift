@@ -26,7 +26,7 @@ public struct PairComparer: Sendable {
     /// ``RelationClassifier/Thresholds/minimumTopicToAlign`` are not aligned: they are unrelated.
     public func compare(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int) -> Comparison {
         let topicSimilarity = Self.topicSimilarity(
-            a.sortedTermCounts, b.sortedTermCounts, weightA: { term, _ in weights.weight(term) }, weightB: { weights.weight($0) })
+            a.termCounts, b.termCounts, weightA: { term, _ in weights.weight(term) }, weightB: { weights.weight($0) })
         return compare(a, b, weights: weights, shingleSize: shingleSize, topicSimilarity: topicSimilarity, unitsA: nil, preparedB: nil)
     }
 
@@ -120,19 +120,20 @@ public struct PairComparer: Sendable {
     }
 
     /// The cosine of two documents' term vectors (occurrences × weight) from their
-    /// ``AnalyzedDocument/sortedTermCounts``, summed in term order. The weight of a term of `termsA`
+    /// ``AnalyzedDocument/termCounts``, summed in term order. The weight of a term of `termsA`
     /// is `weightA(term, its index)`, asked once for each, in order; of a term only `termsB`
     /// has, `weightB(term)`, once for each, in order.
     @inline(__always)
     static func topicSimilarity(
-        _ termsA: [(term: UInt64, count: Int)], _ termsB: [(term: UInt64, count: Int)],
+        _ termsA: [TermCount], _ termsB: [TermCount],
         weightA: (UInt64, Int) -> Double, weightB: (UInt64) -> Double
     ) -> Double {
         var dot = 0.0, normA = 0.0, normB = 0.0
         var j = 0
-        for (index, (term, count)) in termsA.enumerated() {
+        for (index, entry) in termsA.enumerated() {
+            let term = entry.term
             let weight = weightA(term, index)
-            let w = Double(count) * weight
+            let w = Double(entry.count) * weight
             normA += w * w
             while j < termsB.count && termsB[j].term < term {
                 let v = Double(termsB[j].count) * weightB(termsB[j].term)
@@ -156,7 +157,7 @@ public struct PairComparer: Sendable {
 
     private static func sharedNames(_ a: AnalyzedDocument, _ b: AnalyzedDocument) -> Double {
         let smaller = min(a.names.count, b.names.count)
-        return smaller == 0 ? 0 : Double(SetSimilarity.intersectionCount(a.sortedNames, b.sortedNames)) / Double(smaller)
+        return smaller == 0 ? 0 : Double(SetSimilarity.intersectionCount(a.names, b.names)) / Double(smaller)
     }
 }
 

@@ -94,8 +94,8 @@ public struct TermWeights: Sendable {
         entries = TermTable(capacity: 1_024, filler: Entry(frequency: 0, weight: 0))
         unusedWeight = 0
         for document in documents {
-            for term in document.termCounts.keys {
-                entries.modify(term, initial: Entry(frequency: 0, weight: 0)) { $0.frequency += 1 }
+            for entry in document.termCounts {
+                entries.modify(entry.term, initial: Entry(frequency: 0, weight: 0)) { $0.frequency += 1 }
             }
         }
         computeWeights()
@@ -113,8 +113,8 @@ public struct TermWeights: Sendable {
     /// broken by term, so the choice is deterministic.
     public func distinctiveTerms(of document: AnalyzedDocument, count: Int, minimumFrequency: Int = 2) -> [UInt64] {
         document.termCounts
-            .filter { frequency(of: $0.key) >= minimumFrequency }
-            .map { (term: $0.key, score: Double($0.value) * weight($0.key)) }
+            .filter { frequency(of: $0.term) >= minimumFrequency }
+            .map { (term: $0.term, score: Double($0.count) * weight($0.term)) }
             .sorted { ($0.score, $0.term) > ($1.score, $1.term) }
             .prefix(count)
             .map(\.term)

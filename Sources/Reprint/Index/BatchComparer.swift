@@ -106,7 +106,7 @@ struct BatchComparer {
         // The counts of the terms only stored candidates use.
         var otherTerms: [UInt64] = []
         for document in features[batch.documents.count...] {
-            for (term, _) in document.sortedTermCounts where !batch.counts.isUsed(term) { otherTerms.append(term) }
+            for entry in document.termCounts where !batch.counts.isUsed(entry.term) { otherTerms.append(entry.term) }
         }
         otherTerms = HashSort.sortedUnique(otherTerms)
         var counts = batch.counts
@@ -123,7 +123,7 @@ struct BatchComparer {
         }
 
         let allCounts = counts
-        let termEntries = features.parallelMap { $0.sortedTermCounts.map { allCounts.entry(of: $0.term) } }
+        let termEntries = features.parallelMap { $0.termCounts.map { allCounts.entry(of: $0.term) } }
         return Reading(
             batch: batch, documents: documents, first: first, terms: terms, features: features, found: found, counts: counts,
             termEntries: termEntries)
@@ -147,11 +147,11 @@ struct BatchComparer {
                     index -> (weights: TermWeights, topics: [Double], side: SentenceAligner.Side) in
                     let position = first + index
                     var builder = batch.ownWeights(position, counts: counts, capacity: documents[index].termCounts.count + 16 * found[index].count)
-                    let ownTerms = documents[index].sortedTermCounts
+                    let ownTerms = documents[index].termCounts
                     let topics = found[index].map { _, slot in
                         let entries = termEntries[slot]
                         return PairComparer.topicSimilarity(
-                            features[slot].sortedTermCounts, ownTerms,
+                            features[slot].termCounts, ownTerms,
                             weightA: { term, index in builder.weight(of: term) { counts.count(of: entries[index], before: position) } },
                             // The document's own terms are all in the builder already.
                             weightB: { term in builder.weight(of: term) { 0 } })
@@ -283,8 +283,8 @@ private struct Batch: Sendable {
     /// and itself count them, in the collection it is added to.
     func ownWeights(_ position: Int, counts: BatchCounts, capacity: Int) -> TermWeights.Builder {
         var builder = TermWeights.Builder(documentCount: storedCount + position + 1, capacity: capacity)
-        for (term, _) in documents[position].sortedTermCounts {
-            _ = builder.weight(of: term) { counts.count(of: term, before: position) + 1 }
+        for entry in documents[position].termCounts {
+            _ = builder.weight(of: entry.term) { counts.count(of: entry.term, before: position) + 1 }
         }
         return builder
     }
@@ -310,6 +310,9 @@ private struct SharedTermCounter {
     /// The documents (stored, or earlier in the batch) in at least `needed` of `lists`.
     mutating func documents(in lists: [(stored: [Int64], batch: [Int])], atLeast needed: Int) -> [BatchComparer.Counterpart] {
         var found: [BatchComparer.Counterpart] = []
+        // Each list is ascending: its last entry is its largest.
+        stored.reserve(through: lists.reduce(0) { max($0, Int($1.stored.last ?? 0)) })
+        batch.reserve(through: lists.reduce(0) { max($0, $1.batch.last ?? 0) })
         for (storedList, batchList) in lists {
             for sequence in storedList where stored.count(Int(sequence)) == needed { found.append(.stored(sequence)) }
             for position in batchList where batch.count(position) == needed { found.append(.batch(position)) }
@@ -324,9 +327,13 @@ private struct SharedTermCounter {
         private var counts: [UInt8] = []
         private var touched: [Int] = []
 
-        /// Counts `index` once more and returns its count (at most 255: one per list).
+        /// Makes room for indices up to `index`, at once rather than as they come.
+        mutating func reserve(through index: Int) {
+            if index >= counts.count { counts += [UInt8](repeating: 0, count: index + 1 - counts.count) }
+        }
+
+        /// Counts `index` (at most ``reserve(through:)``'s) once more and returns its count (at most 255: one per list).
         mutating func count(_ index: Int) -> Int {
-            if index >= counts.count { counts += [UInt8](repeating: 0, count: max(index + 1 - counts.count, counts.count)) }
             if counts[index] == 0 { touched.append(index) }
             counts[index] &+= 1
             return Int(counts[index])
@@ -367,7 +374,8 @@ private struct BatchCounts: Sendable {
         var terms: [UInt64] = []
         var users: [Int32] = []
         for document in documents {
-            for term in document.termCounts.keys {
+            for entry in document.termCounts {
+                let term = entry.term
                 let number = Int(entries.value(of: term) {
                     terms.append(term)
                     users.append(0)
@@ -381,8 +389,8 @@ private struct BatchCounts: Sendable {
         var next = starts
         var positions = [Int32](repeating: 0, count: Int(starts[terms.count]))
         for (position, document) in documents.enumerated() {
-            for term in document.termCounts.keys {
-                let number = Int(entries[term]!.number)
+            for entry in document.termCounts {
+                let number = Int(entries[entry.term]!.number)
                 positions[Int(next[number])] = Int32(position)
                 next[number] += 1
             }

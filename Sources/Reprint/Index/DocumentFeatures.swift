@@ -44,10 +44,10 @@ public struct DocumentFeatures: Sendable, Equatable {
     public var signature: MinHashSignature
     /// The sentences, with their content terms.
     public var sentences: [Sentence]
-    /// Each content term with its number of occurrences.
-    public var termCounts: [UInt64: Int]
-    /// Names and numbers.
-    public var names: Set<UInt64>
+    /// Each content term with its number of occurrences, sorted by term.
+    public var termCounts: [TermCount]
+    /// Names and numbers, ascending.
+    public var names: [UInt64]
     /// The keys of the document's distinct short lines (see ``RepeatedLines``).
     public var lineKeys: [UInt64]
     /// The terms under which the document is posted for the distinctive-term route.
@@ -117,11 +117,13 @@ public struct DocumentFeatures: Sendable, Equatable {
         guard firstToken <= wordCount else { throw .truncated }
         self.sentences = sentences
         let terms = try reader.words()
-        var counts: [UInt64: Int] = [:]
+        var counts: [TermCount] = []
         counts.reserveCapacity(terms.count)
-        for term in terms { counts[term] = try reader.int() }
+        for term in terms { counts.append(TermCount(term: term, count: try reader.int())) }
+        names = try reader.words()
+        // Comparisons merge these in order: out of order, they are corrupt.
+        guard Self.isAscending(terms), Self.isAscending(names) else { throw .truncated }
         termCounts = counts
-        names = Set(try reader.words())
         lineKeys = try reader.words()
         postedTerms = try reader.words()
         guard reader.isAtEnd else { throw .truncated }
@@ -148,13 +150,16 @@ public struct DocumentFeatures: Sendable, Equatable {
             writer.varint(sentence.tokens.count)
             writer.words(sentence.terms)
         }
-        let terms = termCounts.keys.sorted()
-        writer.words(terms)
-        for term in terms { writer.varint(termCounts[term]!) }
-        writer.words(names.sorted())
+        writer.words(termCounts.map(\.term))
+        for entry in termCounts { writer.varint(entry.count) }
+        writer.words(names)
         writer.words(lineKeys)
         writer.words(postedTerms)
         return writer.bytes
+    }
+
+    private static func isAscending(_ values: [UInt64]) -> Bool {
+        zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
     }
 
     /// A document rebuilt for comparison: its words and positions, without their text.

@@ -121,7 +121,7 @@ public struct IncrementalIndex: Sendable {
             for stored in try transaction.documents(Array(sequences.values)) {
                 let features = try stored.features()
                 try transaction.delete(stored.sequence, entry(for: features, relations: []))
-                counts.add(features.termCounts.keys, lines: features.lineKeys, by: -1)
+                counts.add(features.termCounts.lazy.map(\.term), lines: features.lineKeys, by: -1)
             }
             try transaction.addCounts(terms: counts.terms, lines: counts.lines)
             return ids.filter { sequences[$0] == nil }
@@ -364,7 +364,7 @@ public struct IncrementalIndex: Sendable {
             }
             let features = DocumentFeatures(item.document, lineKeys: item.lineKeys, postedTerms: outcome.postedTerms)
             sequences.append(try transaction.insert(entry(for: features, relations: relations)))
-            counts.add(item.document.termCounts.keys, lines: item.lineKeys, by: 1)
+            counts.add(item.document.termCounts.lazy.map(\.term), lines: item.lineKeys, by: 1)
             matches.append(outcome.matches.map { ScanReport.Pair(a: $0.id, b: item.document.id, comparison: $0.comparison) })
         }
         try transaction.addCounts(terms: counts.terms, lines: counts.lines)

@@ -42,8 +42,8 @@ struct CandidateFinder {
         let distinctive = documents.parallelMap { weights.distinctiveTerms(of: $0, count: count) }
         var postings: [UInt64: [Int32]] = [:]
         for (index, document) in documents.enumerated() {
-            for term in document.termCounts.keys where weights.frequency(of: term) <= options.maximumTermFrequency {
-                postings[term, default: []].append(Int32(index))
+            for entry in document.termCounts where weights.frequency(of: entry.term) <= options.maximumTermFrequency {
+                postings[entry.term, default: []].append(Int32(index))
             }
         }
         var pairs: [(Int, Int)] = []

@@ -31,7 +31,7 @@ public struct PairComparer: Sendable {
     }
 
     /// Compares `a` and `b` whose topic similarity under `weights` is known already, and whose
-    /// units may be made already: `a`'s (``PassageAligner/units(of:cutting:)``, not cut) and `b`'s
+    /// units may be made already: `a`'s (``PassageAligner/wholeSentenceUnits(of:)``) and `b`'s
     /// prepared (``PassageAligner/prepared(_:weight:)`` under `weights`), when either is compared
     /// with many documents.
     func compare(
@@ -48,7 +48,7 @@ public struct PairComparer: Sendable {
         let copiedRunWords = min(classifier.thresholds.copiedRunWords, a.wordCount, b.wordCount)
         let longRuns = runs.filter { $0.a.count >= copiedRunWords }
         let links = !worthAligning ? [] : passages.alignedUnits(
-            unitsA ?? passages.units(of: a, cutting: false), preparedB ?? passages.prepared(b) { weights.weight($0) }
+            unitsA ?? passages.wholeSentenceUnits(of: a), preparedB ?? passages.prepared(b) { weights.weight($0) }
         ) { weights.weight($0) }
         let paraphrasePassages = Self.paraphrasePassages(links, excluding: verbatimPassages)
         let all = verbatimPassages + paraphrasePassages

@@ -136,16 +136,21 @@ public struct PassageAligner: Sendable {
     /// sentences are not cut here: documents read back from an index keep no word terms, and a
     /// pair must compare alike whether scanned or indexed.
     public func alignedUnits(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weight: (UInt64) -> Double) -> [UnitPair] {
-        alignedUnits(units(of: a, cutting: false), prepared(b, weight: weight), weight: weight)
+        alignedUnits(wholeSentenceUnits(of: a), prepared(b, weight: weight), weight: weight)
+    }
+
+    /// The units ``alignedUnits(_:_:weight:)`` aligns: whole sentences, the short ones merged.
+    func wholeSentenceUnits(of document: AnalyzedDocument) -> [Sentence] {
+        units(of: document, cutting: false)
     }
 
     /// The units of `document` indexed for ``alignedUnits(_:_:weight:)`` with many others under
     /// the same term weights `weight`.
     func prepared(_ document: AnalyzedDocument, weight: (UInt64) -> Double) -> SentenceAligner.Side {
-        SentenceAligner.Side(units(of: document, cutting: false), weight: weight)
+        SentenceAligner.Side(wholeSentenceUnits(of: document), weight: weight)
     }
 
-    /// ``alignedUnits(_:_:weight:)`` from `a`'s units (not cut) and `b`'s prepared (under the same `weight`).
+    /// ``alignedUnits(_:_:weight:)`` from `a`'s ``wholeSentenceUnits(of:)`` and `b`'s prepared (under the same `weight`).
     func alignedUnits(_ unitsA: [Sentence], _ b: SentenceAligner.Side, weight: (UInt64) -> Double) -> [UnitPair] {
         SentenceAligner.heaviestIncreasingChain(scoredPairs(unitsA, b, weight: weight), count: b.sentences.count).map {
             UnitPair(a: unitsA[$0.a].tokens, b: b.sentences[$0.b].tokens, similarity: $0.similarity)

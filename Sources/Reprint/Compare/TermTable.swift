@@ -72,7 +72,7 @@ struct TermTable<Value> {
     }
 
     /// Adds `term`, which the table does not hold.
-    private mutating func insert(_ value: Value, for term: UInt64) {
+    mutating func insert(_ value: Value, for term: UInt64) {
         count += 1
         if term == 0 {
             zeroValue = value

@@ -56,7 +56,8 @@ public struct TermWeights: Sendable {
             if let entry = entries[term] { return entry.weight }
             let frequency = frequency()
             let entry = Entry(frequency: Int32(frequency), weight: weigher.weight(frequency))
-            return entries.value(of: term) { entry }.weight
+            entries.insert(entry, for: term)
+            return entry.weight
         }
 
         /// The statistics built.

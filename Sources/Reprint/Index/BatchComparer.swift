@@ -169,7 +169,7 @@ struct BatchComparer {
                 // A candidate's units, once for all the documents it is compared with.
                 let isCandidate = pairs.reduce(into: [Bool](repeating: false, count: reading.features.count)) { $0[$1.slot] = true }
                 let units = reading.features.indices.map { $0 }.parallelMap { slot in
-                    isCandidate[slot] ? passages.units(of: features[slot], cutting: false) : []
+                    isCandidate[slot] ? passages.wholeSentenceUnits(of: features[slot]) : []
                 }
                 let comparer = options.comparer, shingleSize = options.shingleSize
                 return pairs.parallelMap { index, slot, topicSimilarity in

@@ -98,9 +98,8 @@ final class ComparableCache: @unchecked Sendable {
     }
 
     /// About how many bytes a document's comparable form takes: per word a token, two scalars,
-    /// two origins and a shingle in two arrays; per term a dictionary slot and a sorted copy; per
-    /// name a sorted copy.
+    /// two origins and a shingle in two arrays; per term its count; per name its term.
     private static func cost(of document: AnalyzedDocument) -> Int {
-        1_024 + document.wordCount * 96 + document.termCounts.count * 48 + document.names.count * 8 + document.sentences.count * 64
+        1_024 + document.wordCount * 96 + document.termCounts.count * 16 + document.names.count * 8 + document.sentences.count * 64
     }
 }

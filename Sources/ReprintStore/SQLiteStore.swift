@@ -251,9 +251,9 @@ private struct SQLiteTransaction: CountingTransaction {
         return result
     }
 
-    /// Steps `statement`, its arguments set, through its rows, reading each with `row`: the
-    /// lookups of a batch return hundreds of thousands of integer rows, read without GRDB's
-    /// per-row work.
+    /// Steps `statement`, its arguments set, through its rows, reading each with `row`, without
+    /// GRDB's per-row work: the lookups of a batch return hundreds of thousands of rows, and a
+    /// query reads its candidates' documents while the user waits.
     private func forEachRow(of statement: Statement, _ row: (SQLiteStatement) -> Void) throws {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
@@ -293,20 +293,25 @@ private struct SQLiteTransaction: CountingTransaction {
 
     func documents(_ sequences: [Int64]) throws -> [StoredDocument] {
         guard !sequences.isEmpty else { return [] }
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: """
-                SELECT seq, id, source, url, published, format, chars, features FROM reprint_documents
-                WHERE seq IN (SELECT value FROM json_each(?))
-                """),
-            arguments: [json(sequences)])
+        let statement = try db.cachedStatement(sql: """
+            SELECT seq, id, source, url, published, format, chars, features FROM reprint_documents
+            WHERE seq IN (SELECT value FROM json_each(?))
+            """)
+        statement.setUncheckedArguments([json(sequences)])
         var documents: [StoredDocument] = []
-        while let row = try rows.next() {
-            let published: Double? = row[4]
-            let data: Data = row[7]
+        try forEachRow(of: statement) { row in
+            func text(_ column: Int32) -> String? {
+                sqlite3_column_text(row, column).map { String(cString: $0) }
+            }
+            let published = sqlite3_column_type(row, 4) == SQLITE_NULL ? nil : sqlite3_column_double(row, 4)
+            // The blob's bytes, copied once (a zero-length blob has no pointer).
+            let body = sqlite3_column_blob(row, 7).map {
+                [UInt8](UnsafeRawBufferPointer(start: $0, count: Int(sqlite3_column_bytes(row, 7))))
+            } ?? []
             documents.append(StoredDocument(
-                sequence: row[0], id: row[1], format: DocumentFormat(rawValue: row[5]) ?? .plain,
-                metadata: DocumentMetadata(source: row[2], url: row[3], published: published.map(Date.init(timeIntervalSince1970:))),
-                originalLength: row[6], body: [UInt8](data)))
+                sequence: sqlite3_column_int64(row, 0), id: text(1) ?? "", format: text(5).flatMap(DocumentFormat.init(rawValue:)) ?? .plain,
+                metadata: DocumentMetadata(source: text(2), url: text(3), published: published.map(Date.init(timeIntervalSince1970:))),
+                originalLength: Int(sqlite3_column_int64(row, 6)), body: body))
         }
         return documents
     }

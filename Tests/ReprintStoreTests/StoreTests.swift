@@ -206,6 +206,27 @@ struct StoreTests {
         #expect(all?.values.allSatisfy { $0 >= 1 && $0 <= 6 } == true)
     }
 
+    @Test("a stored document reads back with its id, format, metadata and length, and its features decode", arguments: StoreKind.tested)
+    func documentsReadBack(kind: StoreKind) throws {
+        let (index, _) = try kind.newIndex()
+        var documents = Fixtures.generated(count: 2, words: 30)
+        documents[0].metadata = DocumentMetadata(source: "Wire", url: "https://example.com/a", published: Date(timeIntervalSince1970: 1_600_000_000.5))
+        documents[0].format = .markdown
+        documents[1].metadata = DocumentMetadata()
+        try index.add(documents) { _ in }
+        let stored = try index.store.read { transaction in
+            let sequences = try transaction.sequences(of: documents.map(\.id))
+            return try transaction.documents(documents.map { sequences[$0.id]! }).sorted { $0.sequence < $1.sequence }
+        }
+        #expect(stored.map(\.id) == documents.map(\.id))
+        #expect(stored.map(\.metadata) == documents.map(\.metadata))
+        #expect(stored.map(\.format) == [.markdown, .plain])
+        #expect(stored.map(\.originalLength) == documents.map(\.text.unicodeScalars.count))
+        let features = try stored.map { try $0.features() }
+        #expect(features.map(\.wordCount) == [30, 30])
+        #expect(features.map(\.id) == documents.map(\.id))
+    }
+
     @Test("an empty store has no clusters and passes the check", arguments: StoreKind.tested)
     func emptyStore(kind: StoreKind) throws {
         let (index, address) = try kind.newIndex()

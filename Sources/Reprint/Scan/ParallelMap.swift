@@ -1,6 +1,11 @@
 import Dispatch
 import Foundation
 
+/// The number of cores this process may use, read once: Foundation reads it from the operating
+/// system (on Linux, from the cgroup files) each time it is asked, and a query maps in parallel
+/// several times.
+let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
+
 extension Array where Element: Sendable {
     /// Maps every element on all cores, keeping the order; `makeState` gives each worker its own
     /// scratch state (a cache, a buffer) so the transform needs no locks.
@@ -8,7 +13,7 @@ extension Array where Element: Sendable {
         makeState: @Sendable () -> State, _ transform: @Sendable (inout State, Element) -> Result
     ) -> [Result] {
         guard !isEmpty else { return [] }
-        let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let workers = Swift.min(count, activeProcessorCount * 4)
         let input = self
         return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let slots = buffer

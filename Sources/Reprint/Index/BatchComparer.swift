@@ -310,9 +310,8 @@ private struct SharedTermCounter {
     /// The documents (stored, or earlier in the batch) in at least `needed` of `lists`.
     mutating func documents(in lists: [(stored: [Int64], batch: [Int])], atLeast needed: Int) -> [BatchComparer.Counterpart] {
         var found: [BatchComparer.Counterpart] = []
-        // Each list is ascending: its last entry is its largest.
-        stored.reserve(through: lists.reduce(0) { max($0, Int($1.stored.last ?? 0)) })
-        batch.reserve(through: lists.reduce(0) { max($0, $1.batch.last ?? 0) })
+        stored.reserve(through: lists.reduce(0) { max($0, Int($1.stored.max() ?? 0)) })
+        batch.reserve(through: lists.reduce(0) { max($0, $1.batch.max() ?? 0) })
         for (storedList, batchList) in lists {
             for sequence in storedList where stored.count(Int(sequence)) == needed { found.append(.stored(sequence)) }
             for position in batchList where batch.count(position) == needed { found.append(.batch(position)) }

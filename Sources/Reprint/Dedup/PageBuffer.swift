@@ -41,7 +41,10 @@ final class PageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
 
     private static func populate(_ start: UnsafeMutableRawPointer, _ bytes: Int) {
         #if os(Linux)
-        if madvise(start, bytes, MADV_POPULATE_WRITE) == 0 { return }
+        // MADV_POPULATE_WRITE, spelled out: the C libraries before glibc 2.35 do not define it, and
+        // kernels before 5.14 answer EINVAL (then each page is written below).
+        let populateWrite: Int32 = 23
+        if madvise(start, bytes, populateWrite) == 0 { return }
         #endif
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         for offset in stride(from: 0, to: bytes, by: page) { start.storeBytes(of: 0, toByteOffset: offset, as: UInt8.self) }

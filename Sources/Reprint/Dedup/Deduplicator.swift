@@ -57,7 +57,7 @@ public struct Deduplicator: Sendable {
 
     private static func startSketching(_ batch: DedupBatch, with features: DedupFeatures) -> DispatchGroup {
         let group = DispatchGroup()
-        let parts = Swift.min(batch.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let parts = Swift.min(batch.count, activeProcessorCount * 4)
         for part in 0..<parts {
             let range = (batch.count * part / parts) ..< (batch.count * (part + 1) / parts)
             DispatchQueue.global(qos: .userInitiated).async(group: group) { batch.sketch(range, with: features) }

@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// The number of cores this process may use, read once: Foundation reads it from the operating
-/// system (on Linux, from the cgroup files) each time it is asked, and a query maps in parallel
-/// several times.
+/// system (on Linux, from the cgroup files) each time it is asked, and it is asked several times
+/// per index query and once per `reprint dedup` batch.
 let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
 
 extension Array where Element: Sendable {

@@ -103,10 +103,16 @@ struct BatchComparer {
             slots[sequence] = features.count
             features.append(document)
         }
-        // The counts of the terms only stored candidates use.
+        // The counts of the terms only stored candidates use, each term listed once as it is met
+        // (the candidates of one story share most of their terms: sorting them all with their
+        // repeats took longer than the lookups).
         var otherTerms: [UInt64] = []
+        var listed = TermTable<Bool>(capacity: 1_024, filler: false)
         for document in features[batch.documents.count...] {
-            for entry in document.termCounts where !batch.counts.isUsed(entry.term) { otherTerms.append(entry.term) }
+            for entry in document.termCounts where !batch.counts.isUsed(entry.term) && listed[entry.term] == nil {
+                listed.insert(true, for: entry.term)
+                otherTerms.append(entry.term)
+            }
         }
         otherTerms = HashSort.sortedUnique(otherTerms)
         var counts = batch.counts

@@ -71,8 +71,9 @@ struct TermTable<Value> {
         if let zeroValue { self.zeroValue = transform(0, zeroValue) }
     }
 
-    /// Adds `term`, which the table does not hold.
+    /// Adds `term`, which the table does not hold (checked in debug builds).
     mutating func insert(_ value: Value, for term: UInt64) {
+        assert(self[term] == nil, "TermTable.insert of a term the table holds")
         count += 1
         if term == 0 {
             zeroValue = value

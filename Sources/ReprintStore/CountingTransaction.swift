@@ -4,8 +4,8 @@ import Reprint
 protocol CountingTransaction: StoreTransaction {
     /// The `documents` column of `table` for each of `keys` found in its `key` column.
     func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int]
-    /// Every (`key`, `documents`) row of `table`, when there are at most `limit`; nil when there are more.
-    func allCounts(table: String, key: String, limit: Int) throws -> [UInt64: Int]?
+    /// The `documents` column of `table` by its `key` column, for at most `limit` rows (any of them).
+    func counts(table: String, key: String, limit: Int) throws -> [UInt64: Int]
 }
 
 extension CountingTransaction {
@@ -14,7 +14,9 @@ extension CountingTransaction {
     }
 
     func allFrequencies(limit: Int) throws -> [UInt64: Int]? {
-        try allCounts(table: "reprint_terms", key: "term", limit: limit)
+        // One row more than allowed tells that there are too many.
+        let counts = try counts(table: "reprint_terms", key: "term", limit: limit + 1)
+        return counts.count <= limit ? counts : nil
     }
 
     func lineCounts(of keys: [UInt64]) throws -> [UInt64: Int] {

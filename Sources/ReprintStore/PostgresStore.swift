@@ -235,12 +235,11 @@ private struct PostgresTransaction: CountingTransaction {
         return result
     }
 
-    func allCounts(table: String, key: String, limit: Int) throws -> [UInt64: Int]? {
-        let counts = try countsByKey(run("""
+    func counts(table: String, key: String, limit: Int) throws -> [UInt64: Int] {
+        try countsByKey(run("""
             SELECT COALESCE(array_agg(\(unescaped: key)), '{}'), COALESCE(array_agg(documents), '{}')
-            FROM (SELECT \(unescaped: key), documents FROM \(unescaped: table) LIMIT \(limit + 1)) AS counted
+            FROM (SELECT \(unescaped: key), documents FROM \(unescaped: table) LIMIT \(limit)) AS counted
             """))
-        return counts.count <= limit ? counts : nil
     }
 
     func counts(table: String, key: String, of keys: [UInt64]) throws -> [UInt64: Int] {

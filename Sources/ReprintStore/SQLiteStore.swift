@@ -277,9 +277,8 @@ private struct SQLiteTransaction: CountingTransaction {
         return try countsByKey("SELECT \(key), documents FROM \(table) WHERE \(key) IN (SELECT value FROM json_each(?))", [json(keys)])
     }
 
-    func allCounts(table: String, key: String, limit: Int) throws -> [UInt64: Int]? {
-        let counts = try countsByKey("SELECT \(key), documents FROM \(table) LIMIT ?", [limit + 1])
-        return counts.count <= limit ? counts : nil
+    func counts(table: String, key: String, limit: Int) throws -> [UInt64: Int] {
+        try countsByKey("SELECT \(key), documents FROM \(table) LIMIT ?", [limit])
     }
 
     /// The (key, count) rows `sql` selects with `arguments`, by key.

@@ -105,16 +105,19 @@ struct BatchComparer {
         }
         // The counts of the terms only stored candidates use, each term listed once as it is met
         // (the candidates of one story share most of their terms: sorting them all with their
-        // repeats took longer than the lookups).
+        // repeats took longer than the lookups), then sorted, so that a read walks the store's
+        // term table in order.
         var otherTerms: [UInt64] = []
         var listed = TermTable<Bool>(capacity: 1_024, filler: false)
         for document in features[batch.documents.count...] {
-            for entry in document.termCounts where !batch.counts.isUsed(entry.term) && listed[entry.term] == nil {
-                listed.insert(true, for: entry.term)
-                otherTerms.append(entry.term)
+            for entry in document.termCounts where !batch.counts.isUsed(entry.term) {
+                _ = listed.value(of: entry.term) {
+                    otherTerms.append(entry.term)
+                    return true
+                }
             }
         }
-        otherTerms = HashSort.sortedUnique(otherTerms)
+        otherTerms = HashSort.sorted(otherTerms) { $0 }
         var counts = batch.counts
         counts.setStored(try frequencyCache.values(
             of: otherTerms, generation: generation, absent: 0, read: transaction.frequencies, readAll: transaction.allFrequencies

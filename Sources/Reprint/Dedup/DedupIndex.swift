@@ -13,16 +13,14 @@ import Dispatch
 /// dropped before anyone reads their text.
 struct DedupIndex {
     private let width: Int
-    private let cutoff: Double
     private var shards: [BandShard]
     private var exact = ExactHashTable()
     private var signatures: [UInt8] = []
 
     /// Creates an empty index of `bands` bands and signatures of `signatureSize` values that walks at
-    /// most `limit` documents of a bucket and keeps candidates whose estimated resemblance reaches `cutoff`.
-    init(bands: Int, signatureSize: Int, limit: Int, cutoff: Double) {
+    /// most `limit` documents of a bucket.
+    init(bands: Int, signatureSize: Int, limit: Int) {
         width = signatureSize
-        self.cutoff = cutoff
         shards = (0..<bands).map { BandShard(band: $0, limit: limit) }
     }
 
@@ -50,8 +48,9 @@ struct DedupIndex {
 
     /// Inserts documents of a batch, in order, by their band keys (`keys[i * bands + band]`: band
     /// `band`'s key of `docs[i]`); returns for each the earlier documents that share a bucket and
-    /// pass the signature check, the highest estimate first (then the earliest document).
-    mutating func insert(_ docs: [Int32], keys: UnsafeBufferPointer<UInt64>) -> [[Int32]] {
+    /// whose signature estimate reaches the document's cutoff (`cutoffs[i]`), the highest estimate
+    /// first (then the earliest document).
+    mutating func insert(_ docs: [Int32], keys: UnsafeBufferPointer<UInt64>, cutoffs: [Double]) -> [[Int32]] {
         shards.withUnsafeMutableBufferPointer { shards in
             // Each task mutates its own band only; the keys are only read.
             nonisolated(unsafe) let shards = shards, keys = keys
@@ -60,7 +59,7 @@ struct DedupIndex {
             }
         }
         // The candidate lists only read the bands and the signatures: one task per document, on all cores.
-        let shards = shards, signatures = signatures, width = width, cutoff = cutoff
+        let shards = shards, signatures = signatures, width = width
         return docs.indices.map { $0 }.parallelMap { i in
             var candidates: [Int32] = []
             for band in shards.indices { shards[band].appendCandidates(of: i, to: &candidates) }
@@ -75,7 +74,7 @@ struct DedupIndex {
                 }
             }
             let scored = candidates.map { (doc: $0, estimate: Self.estimate(Int($0), Int(docs[i]), in: signatures, width: width)) }
-                .filter { $0.estimate >= cutoff }
+                .filter { $0.estimate >= cutoffs[i] }
             return scored.sorted { $0.estimate != $1.estimate ? $0.estimate > $1.estimate : $0.doc < $1.doc }.map(\.doc)
         }
     }

@@ -42,9 +42,14 @@ public struct DedupOptions: Sendable {
         LSHIndex.recallBanding(threshold: threshold, length: signatureSize, recall: 0.995)
     }
 
-    /// Candidates whose signature estimate is below this are not verified: at the threshold, the
-    /// estimate from `signatureSize` values falls this low with probability below 10⁻⁵.
-    var estimateCutoff: Double {
-        threshold - 4.5 * (threshold * (1 - threshold) / Double(signatureSize)).squareRoot() - 0.02
+    /// The candidates of a document of `shingles` shingles whose signature estimate is below this
+    /// are not verified. At the threshold t the estimate has a standard deviation of √(t(1 − t) / n),
+    /// n the number of values, or the document's shingles when they are fewer (its empty bins then
+    /// borrow the values of filled ones). Three deviations and a margin of 0.02 below the threshold,
+    /// a pair at the threshold falls under the cutoff with probability below 1.4·10⁻³ (2·10⁻⁴ at
+    /// 0.8 and 128 values).
+    func estimateCutoff(shingles: Int) -> Double {
+        let samples = Double(Swift.max(1, Swift.min(signatureSize, shingles)))
+        return threshold - 3 * (threshold * (1 - threshold) / samples).squareRoot() - 0.02
     }
 }

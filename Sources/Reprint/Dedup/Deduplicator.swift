@@ -96,8 +96,7 @@ private final class DedupRun<Output: DedupOutput> {
         self.name = name
         self.output = output
         index = DedupIndex(
-            bands: features.bands, signatureSize: features.signatureSize, limit: options.bucketLimit,
-            cutoff: options.estimateCutoff)
+            bands: features.bands, signatureSize: features.signatureSize, limit: options.bucketLimit)
         progress.totalBytes = source.totalBytes
     }
 
@@ -149,7 +148,8 @@ private final class DedupRun<Output: DedupOutput> {
         var pending: [Pending] = []
         if !inserted.isEmpty {
             let lines = inserted.map(\.line)
-            let candidates = index.insert(inserted.map(\.doc), keys: batch.moveBandKeysToFront(of: lines))
+            let cutoffs = lines.map { options.estimateCutoff(shingles: features.shingleCount(words: Int(sketches[$0].words))) }
+            let candidates = index.insert(inserted.map(\.doc), keys: batch.moveBandKeysToFront(of: lines), cutoffs: cutoffs)
             for (line, found) in zip(lines, candidates) where !found.isEmpty {
                 let groups = found.map { Int($0) < batch.firstLine ? self.groups.find(Int($0)) : Int($0) }
                 pending.append(Pending(line: line, candidates: found, groups: groups))

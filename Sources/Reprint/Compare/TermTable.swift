@@ -1,9 +1,12 @@
+import CReprintSupport
+
 /// A hash table from terms to values, for the hot loops of comparison.
 ///
 /// Terms are already 64-bit hashes, so a slot is the top bits of one multiplication of the term
 /// (mixed with a per-process seed, so that crafted terms cannot pile into one slot), with linear
 /// probing: much cheaper than `Dictionary`'s SipHash. A term and its value share a slot, so a
-/// lookup touches one cache line. It only grows; it never removes.
+/// lookup touches one cache line. It only grows; it never removes. Deduplication keeps the first
+/// document of each exact hash in one (``insertIfNew(_:values:)``).
 struct TermTable<Value> {
     /// A term and its value; the term 0 marks an empty slot (the term 0 itself is kept in ``zeroValue``).
     fileprivate struct Slot {
@@ -74,22 +77,75 @@ struct TermTable<Value> {
     /// Adds `term`, which the table does not hold (checked in debug builds).
     mutating func insert(_ value: Value, for term: UInt64) {
         assert(self[term] == nil, "TermTable.insert of a term the table holds")
-        count += 1
         if term == 0 {
+            count += 1
             zeroValue = value
             return
         }
-        if count * 2 > slots.count { grow() }
+        makeRoom(for: 1)
+        count += 1
         slots[slot(holding: term)] = Slot(term: term, value: value)
+    }
+
+    /// For each of `terms`, in order: the value the table held for it, or nil when it held none (it
+    /// then holds `values[i]`, so a term repeated in `terms` gets the value of its first occurrence).
+    ///
+    /// The home slot of term `i + 16` is prefetched while term `i` is handled, so that the cache
+    /// misses of a table larger than the cache overlap instead of coming one after the other.
+    mutating func insertIfNew(_ terms: [UInt64], values: [Value]) -> [Value?] {
+        precondition(terms.count == values.count, "a value for each term")
+        makeRoom(for: terms.count)
+        let lookahead = 16
+        for i in 0..<Swift.min(lookahead, terms.count) { prefetch(terms[i]) }
+        var held: [Value?] = []
+        held.reserveCapacity(terms.count)
+        for (i, term) in terms.enumerated() {
+            if i + lookahead < terms.count { prefetch(terms[i + lookahead]) }
+            if term == 0 {
+                held.append(zeroValue)
+                if zeroValue == nil {
+                    zeroValue = values[i]
+                    count += 1
+                }
+                continue
+            }
+            let index = slot(holding: term)
+            if slots[index].term == term {
+                held.append(slots[index].value)
+            } else {
+                slots[index] = Slot(term: term, value: values[i])
+                count += 1
+                held.append(nil)
+            }
+        }
+        return held
     }
 
     /// The slot that holds `term` (not 0), or the empty slot where it would go.
     @inline(__always)
     private func slot(holding term: UInt64) -> Int {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var index = home(term)
         while slots[index].term != term && slots[index].term != 0 { index = (index + 1) & mask }
         return index
+    }
+
+    /// The slot where the probe for `term` starts.
+    @inline(__always)
+    private func home(_ term: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// Asks the CPU to bring the home slot of `term` into the cache for a coming write.
+    @inline(__always)
+    private func prefetch(_ term: UInt64) {
+        slots.withUnsafeBufferPointer { reprint_prefetch_write($0.baseAddress! + home(term)) }
+    }
+
+    /// Grows the table until it holds `more` terms beyond its count without passing half full.
+    @inline(__always)
+    private mutating func makeRoom(for more: Int) {
+        while (count + more) * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {

@@ -95,51 +95,52 @@ struct TermTable<Value> {
     mutating func insertIfNew(_ terms: [UInt64], values: [Value]) -> [Value?] {
         precondition(terms.count == values.count, "a value for each term")
         makeRoom(for: terms.count)
-        let lookahead = 16
-        for i in 0..<Swift.min(lookahead, terms.count) { prefetch(terms[i]) }
-        var held: [Value?] = []
-        held.reserveCapacity(terms.count)
-        for (i, term) in terms.enumerated() {
-            if i + lookahead < terms.count { prefetch(terms[i + lookahead]) }
-            if term == 0 {
-                held.append(zeroValue)
-                if zeroValue == nil {
+        let (seed, shift, lookahead) = (seed, shift, 16)
+        var zeroValue = zeroValue, added = 0
+        let held = slots.withUnsafeMutableBufferPointer { slots in
+            func prefetch(_ i: Int) { reprint_prefetch_write(slots.baseAddress! + Self.home(terms[i], seed: seed, shift: shift)) }
+            for i in 0..<Swift.min(lookahead, terms.count) { prefetch(i) }
+            return terms.indices.map { i -> Value? in
+                if i + lookahead < terms.count { prefetch(i + lookahead) }
+                let term = terms[i]
+                guard term != 0 else {
+                    if let zeroValue { return zeroValue }
                     zeroValue = values[i]
-                    count += 1
+                    added += 1
+                    return nil
                 }
-                continue
-            }
-            let index = slot(holding: term)
-            if slots[index].term == term {
-                held.append(slots[index].value)
-            } else {
+                let index = Self.slot(holding: term, in: UnsafeBufferPointer(slots), seed: seed, shift: shift)
+                if slots[index].term == term { return slots[index].value }
                 slots[index] = Slot(term: term, value: values[i])
-                count += 1
-                held.append(nil)
+                added += 1
+                return nil
             }
         }
+        self.zeroValue = zeroValue
+        count += added
         return held
     }
 
     /// The slot that holds `term` (not 0), or the empty slot where it would go.
     @inline(__always)
     private func slot(holding term: UInt64) -> Int {
+        slots.withUnsafeBufferPointer { Self.slot(holding: term, in: $0, seed: seed, shift: shift) }
+    }
+
+    /// The slot of `slots` that holds `term` (not 0), or the empty slot where it would go: linear
+    /// probing from its home slot.
+    @inline(__always)
+    private static func slot(holding term: UInt64, in slots: UnsafeBufferPointer<Slot>, seed: UInt64, shift: UInt64) -> Int {
         let mask = slots.count - 1
-        var index = home(term)
+        var index = home(term, seed: seed, shift: shift)
         while slots[index].term != term && slots[index].term != 0 { index = (index + 1) & mask }
         return index
     }
 
-    /// The slot where the probe for `term` starts.
+    /// The slot where the probe for `term` starts in a table of `1 << (64 - shift)` slots.
     @inline(__always)
-    private func home(_ term: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
-    /// Asks the CPU to bring the home slot of `term` into the cache for a coming write.
-    @inline(__always)
-    private func prefetch(_ term: UInt64) {
-        slots.withUnsafeBufferPointer { reprint_prefetch_write($0.baseAddress! + home(term)) }
+    private static func home(_ term: UInt64, seed: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 
     /// Grows the table until it holds `more` terms beyond its count without passing half full.
@@ -152,7 +153,12 @@ struct TermTable<Value> {
         let old = slots
         slots = Array(repeating: Slot(term: 0, value: filler), count: old.count * 2)
         shift -= 1
-        for slot in old where slot.term != 0 { slots[self.slot(holding: slot.term)] = slot }
+        let (seed, shift) = (seed, shift)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for slot in old where slot.term != 0 {
+                slots[Self.slot(holding: slot.term, in: UnsafeBufferPointer(slots), seed: seed, shift: shift)] = slot
+            }
+        }
     }
 }
 

@@ -77,88 +77,82 @@ struct TermTable<Value> {
     /// Adds `term`, which the table does not hold (checked in debug builds).
     mutating func insert(_ value: Value, for term: UInt64) {
         assert(self[term] == nil, "TermTable.insert of a term the table holds")
+        count += 1
         if term == 0 {
-            count += 1
             zeroValue = value
             return
         }
-        makeRoom(for: 1)
-        count += 1
+        if isOverHalfFull(adding: 0) { grow() }
         slots[slot(holding: term)] = Slot(term: term, value: value)
     }
 
     /// For each of `terms`, in order: the value the table held for it, or nil when it held none (it
     /// then holds `values[i]`, so a term repeated in `terms` gets the value of its first occurrence).
     ///
-    /// The home slot of term `i + 16` is prefetched while term `i` is handled, so that the cache
-    /// misses of a table larger than the cache overlap instead of coming one after the other.
+    /// The table grows once, before the batch; the home slot of term `i + 16` is prefetched while
+    /// term `i` is handled, so that the cache misses of a table larger than the cache overlap
+    /// instead of coming one after the other.
     mutating func insertIfNew(_ terms: [UInt64], values: [Value]) -> [Value?] {
         precondition(terms.count == values.count, "a value for each term")
-        makeRoom(for: terms.count)
-        let (seed, shift, lookahead) = (seed, shift, 16)
-        var zeroValue = zeroValue, added = 0
-        let held = slots.withUnsafeMutableBufferPointer { slots in
-            func prefetch(_ i: Int) { reprint_prefetch_write(slots.baseAddress! + Self.home(terms[i], seed: seed, shift: shift)) }
-            for i in 0..<Swift.min(lookahead, terms.count) { prefetch(i) }
-            return terms.indices.map { i -> Value? in
-                if i + lookahead < terms.count { prefetch(i + lookahead) }
-                let term = terms[i]
-                guard term != 0 else {
-                    if let zeroValue { return zeroValue }
+        while isOverHalfFull(adding: terms.count) { grow() }
+        let lookahead = 16
+        for term in terms.prefix(lookahead) { prefetch(term) }
+        var held: [Value?] = []
+        held.reserveCapacity(terms.count)
+        for (i, term) in terms.enumerated() {
+            if i + lookahead < terms.count { prefetch(terms[i + lookahead]) }
+            if term == 0 {
+                held.append(zeroValue)
+                if zeroValue == nil {
                     zeroValue = values[i]
-                    added += 1
-                    return nil
+                    count += 1
                 }
-                let index = Self.slot(holding: term, in: UnsafeBufferPointer(slots), seed: seed, shift: shift)
-                if slots[index].term == term { return slots[index].value }
+                continue
+            }
+            let index = slot(holding: term)
+            if slots[index].term == term {
+                held.append(slots[index].value)
+            } else {
                 slots[index] = Slot(term: term, value: values[i])
-                added += 1
-                return nil
+                count += 1
+                held.append(nil)
             }
         }
-        self.zeroValue = zeroValue
-        count += added
         return held
     }
 
     /// The slot that holds `term` (not 0), or the empty slot where it would go.
     @inline(__always)
     private func slot(holding term: UInt64) -> Int {
-        slots.withUnsafeBufferPointer { Self.slot(holding: term, in: $0, seed: seed, shift: shift) }
-    }
-
-    /// The slot of `slots` that holds `term` (not 0), or the empty slot where it would go: linear
-    /// probing from its home slot.
-    @inline(__always)
-    private static func slot(holding term: UInt64, in slots: UnsafeBufferPointer<Slot>, seed: UInt64, shift: UInt64) -> Int {
         let mask = slots.count - 1
-        var index = home(term, seed: seed, shift: shift)
+        var index = home(term)
         while slots[index].term != term && slots[index].term != 0 { index = (index + 1) & mask }
         return index
     }
 
-    /// The slot where the probe for `term` starts in a table of `1 << (64 - shift)` slots.
+    /// The slot where the probe for `term` starts.
     @inline(__always)
-    private static func home(_ term: UInt64, seed: UInt64, shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    private func home(_ term: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// Grows the table until it holds `more` terms beyond its count without passing half full.
+    /// Asks the CPU to bring the home slot of `term` into the cache for a coming write.
     @inline(__always)
-    private mutating func makeRoom(for more: Int) {
-        while (count + more) * 2 > slots.count { grow() }
+    private func prefetch(_ term: UInt64) {
+        slots.withUnsafeBufferPointer { reprint_prefetch_write($0.baseAddress! + home(term)) }
+    }
+
+    /// Whether the table would be more than half full with `more` terms beyond its count.
+    @inline(__always)
+    private func isOverHalfFull(adding more: Int) -> Bool {
+        (count + more) * 2 > slots.count
     }
 
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: Slot(term: 0, value: filler), count: old.count * 2)
         shift -= 1
-        let (seed, shift) = (seed, shift)
-        slots.withUnsafeMutableBufferPointer { slots in
-            for slot in old where slot.term != 0 {
-                slots[Self.slot(holding: slot.term, in: UnsafeBufferPointer(slots), seed: seed, shift: shift)] = slot
-            }
-        }
+        for slot in old where slot.term != 0 { slots[self.slot(holding: slot.term)] = slot }
     }
 }
 

@@ -36,6 +36,7 @@ struct DedupIndex {
             DispatchQueue.concurrentPerform(iterations: shards.count) { shards[$0].reserve(documents: documents) }
         }
         signatures.reserveCapacity(documents * width)
+        exact = TermTable(capacity: documents, filler: 0)
     }
 
     /// For each of `docs`, in order, the first document with the same exact hash (nil for none;

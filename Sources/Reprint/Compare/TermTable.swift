@@ -1,9 +1,12 @@
+import CReprintSupport
+
 /// A hash table from terms to values, for the hot loops of comparison.
 ///
 /// Terms are already 64-bit hashes, so a slot is the top bits of one multiplication of the term
 /// (mixed with a per-process seed, so that crafted terms cannot pile into one slot), with linear
 /// probing: much cheaper than `Dictionary`'s SipHash. A term and its value share a slot, so a
-/// lookup touches one cache line. It only grows; it never removes.
+/// lookup touches one cache line. It only grows; it never removes. Deduplication keeps the first
+/// document of each exact hash in one (``insertIfNew(_:values:)``).
 struct TermTable<Value> {
     /// A term and its value; the term 0 marks an empty slot (the term 0 itself is kept in ``zeroValue``).
     fileprivate struct Slot {
@@ -79,17 +82,70 @@ struct TermTable<Value> {
             zeroValue = value
             return
         }
-        if count * 2 > slots.count { grow() }
+        if isOverHalfFull(adding: 0) { grow() }
         slots[slot(holding: term)] = Slot(term: term, value: value)
+    }
+
+    /// For each of `terms`, in order: the value the table held for it, or nil when it held none (it
+    /// then holds `values[i]`, so a term repeated in `terms` gets the value of its first occurrence).
+    ///
+    /// The table grows once, before the batch; the home slot of term `i + 16` is prefetched while
+    /// term `i` is handled, so that the cache misses of a table larger than the cache overlap
+    /// instead of coming one after the other.
+    mutating func insertIfNew(_ terms: [UInt64], values: [Value]) -> [Value?] {
+        precondition(terms.count == values.count, "a value for each term")
+        while isOverHalfFull(adding: terms.count) { grow() }
+        let lookahead = 16
+        for term in terms.prefix(lookahead) { prefetch(term) }
+        var held: [Value?] = []
+        held.reserveCapacity(terms.count)
+        for (i, term) in terms.enumerated() {
+            if i + lookahead < terms.count { prefetch(terms[i + lookahead]) }
+            if term == 0 {
+                held.append(zeroValue)
+                if zeroValue == nil {
+                    zeroValue = values[i]
+                    count += 1
+                }
+                continue
+            }
+            let index = slot(holding: term)
+            if slots[index].term == term {
+                held.append(slots[index].value)
+            } else {
+                slots[index] = Slot(term: term, value: values[i])
+                count += 1
+                held.append(nil)
+            }
+        }
+        return held
     }
 
     /// The slot that holds `term` (not 0), or the empty slot where it would go.
     @inline(__always)
     private func slot(holding term: UInt64) -> Int {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var index = home(term)
         while slots[index].term != term && slots[index].term != 0 { index = (index + 1) & mask }
         return index
+    }
+
+    /// The slot where the probe for `term` starts.
+    @inline(__always)
+    private func home(_ term: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((term ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// Asks the CPU to bring the home slot of `term` into the cache for a coming write.
+    @inline(__always)
+    private func prefetch(_ term: UInt64) {
+        slots.withUnsafeBufferPointer { reprint_prefetch_write($0.baseAddress! + home(term)) }
+    }
+
+    /// Whether the table would be more than half full with `more` terms beyond its count.
+    @inline(__always)
+    private func isOverHalfFull(adding more: Int) -> Bool {
+        (count + more) * 2 > slots.count
     }
 
     private mutating func grow() {

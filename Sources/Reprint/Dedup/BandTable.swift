@@ -44,16 +44,16 @@ struct BandTable {
         let lookahead = 64
         var added = 0
         let base = slots.base
-        for i in 0..<Swift.min(2 * lookahead, count) { reprint_prefetch_read(keys + i * stride) }
-        for i in 0..<Swift.min(lookahead, count) {
-            reprint_prefetch_write(base + Self.home(keys[i * stride] >> 32 | 1, buckets) * Self.bucketSlots)
+        func prefetchKey(_ i: Int) { reprint_prefetch_read(keys + i * stride) }
+        func prefetchHome(_ i: Int) {
+            reprint_prefetch_write(base + Self.home(Self.fingerprint(keys[i * stride]), buckets) * Self.bucketSlots)
         }
+        for i in 0..<Swift.min(2 * lookahead, count) { prefetchKey(i) }
+        for i in 0..<Swift.min(lookahead, count) { prefetchHome(i) }
         for i in 0..<count {
-            if i + 2 * lookahead < count { reprint_prefetch_read(keys + (i + 2 * lookahead) * stride) }
-            if i + lookahead < count {
-                reprint_prefetch_write(base + Self.home(keys[(i + lookahead) * stride] >> 32 | 1, buckets) * Self.bucketSlots)
-            }
-            let fingerprint = keys[i * stride] >> 32 | 1
+            if i + 2 * lookahead < count { prefetchKey(i + 2 * lookahead) }
+            if i + lookahead < count { prefetchHome(i + lookahead) }
+            let fingerprint = Self.fingerprint(keys[i * stride])
             let entry = fingerprint << 32 | UInt64(UInt32(bitPattern: doc(i)))
             let (slot, held) = Self.find(fingerprint, from: Self.home(fingerprint, buckets), in: base, buckets: buckets)
             slot.pointee = entry
@@ -82,6 +82,10 @@ struct BandTable {
             if bucket == buckets { bucket = 0 }
         }
     }
+
+    /// The fingerprint of a band key: its top 32 bits, never 0.
+    @inline(__always)
+    private static func fingerprint(_ key: UInt64) -> UInt64 { key >> 32 | 1 }
 
     /// The home bucket of `fingerprint`: its mixed bits scaled to `0..<buckets`.
     @inline(__always)

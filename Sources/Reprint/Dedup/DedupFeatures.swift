@@ -133,14 +133,13 @@ struct DedupFeatures: Sendable {
         return resemblance >= threshold ? resemblance : nil
     }
 
-    /// A shingle's hash from its rolling polynomial (``ShingleHasher/pushPolynomial(_:)``): one
-    /// multiply and one xorshift, a bijection like ``StableHash/mix(_:)`` (two multiplies, three
-    /// xorshifts) but cheaper, which counts once per word. The top bits (the MinHash bin) depend on
-    /// every bit of the polynomial, and the low 32 (the value) take the top half in.
+    /// A shingle's hash from its rolling polynomial (``ShingleHasher/pushPolynomial(_:)``):
+    /// ``StableHash/multiplyFold(_:by:)``, a bijection like ``StableHash/mix(_:)`` but cheaper, which
+    /// counts once per word. The top bits (the MinHash bin) depend on every bit of the polynomial,
+    /// and the low 32 (the value) take the top half in.
     @inline(__always)
     private static func shingleHash(_ polynomial: UInt64) -> UInt64 {
-        let product = polynomial &* 0x9fb2_1c65_1e98_df25
-        return product ^ product &>> 32
+        StableHash.multiplyFold(polynomial, by: 0x9fb2_1c65_1e98_df25)
     }
 
     /// Shared over union, 1 for two empty sets.

@@ -14,7 +14,8 @@ import Dispatch
 struct DedupIndex {
     private let width: Int
     private var shards: [BandShard]
-    private var exact = ExactHashTable()
+    /// The first document of each exact hash.
+    private var exact = TermTable<Int32>(capacity: 2_048, filler: 0)
     private var signatures: [UInt8] = []
 
     /// Creates an empty index of `bands` bands and signatures of `signatureSize` values that walks at
@@ -33,12 +34,13 @@ struct DedupIndex {
             DispatchQueue.concurrentPerform(iterations: shards.count) { shards[$0].reserve(documents: documents) }
         }
         signatures.reserveCapacity(documents * width)
+        exact = TermTable(capacity: documents, filler: 0)
     }
 
-    /// For each of `docs`, in order, the first document with the same exact hash (-1 for none;
+    /// For each of `docs`, in order, the first document with the same exact hash (nil for none;
     /// the document is then recorded as the first).
-    mutating func firstIdentical(_ hashes: [UInt64], docs: [Int32]) -> [Int32] {
-        exact.firsts(hashes, docs: docs)
+    mutating func firstIdentical(_ hashes: [UInt64], docs: [Int32]) -> [Int32?] {
+        exact.insertIfNew(hashes, values: docs)
     }
 
     /// Records the signature bytes of the next documents, `signatureSize` each (zeros for a line that is not inserted).

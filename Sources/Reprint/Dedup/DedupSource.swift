@@ -139,7 +139,7 @@ final class DedupSource {
     /// Calls `body` with the `count` bytes at `offset` of the input (safe from any thread while
     /// no ``release(upTo:)`` runs).
     func withBytes<R>(at offset: Int64, count: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        if let mapped, offset >= releasedEnd { return body(UnsafeRawBufferPointer(start: mapped.base + Int(offset), count: count)) }
+        if let mapped = mapping(at: offset) { return body(UnsafeRawBufferPointer(start: mapped.base + Int(offset), count: count)) }
         return withUnsafeTemporaryAllocation(byteCount: count, alignment: 1) { buffer in
             body(UnsafeRawBufferPointer(rebasing: buffer[..<readAgain(at: offset, count: count, into: buffer.baseAddress!)]))
         }
@@ -147,9 +147,17 @@ final class DedupSource {
 
     /// The `count` bytes at `offset` of the input as a chunk.
     func chunk(at offset: Int64, count: Int) -> DedupChunk {
-        if let mapped, offset >= releasedEnd { return mapped.chunk(from: Int(offset), count: count) }
+        if let mapped = mapping(at: offset) { return mapped.chunk(from: Int(offset), count: count) }
         let storage = DedupChunk.Storage(capacity: count)
         return storage.chunk(from: 0, count: readAgain(at: offset, count: count, into: storage.base))
+    }
+
+    /// The mapped input, when the bytes from `offset` can be read there: the input is mapped and
+    /// they were not given back (nil: read them again with ``readAgain(at:count:into:)``).
+    @inline(__always)
+    private func mapping(at offset: Int64) -> DedupChunk.Storage? {
+        guard let mapped, offset >= releasedEnd else { return nil }
+        return mapped
     }
 
     /// Reads `count` bytes at `offset` again into `buffer`; returns how many it could.

@@ -129,7 +129,7 @@ private final class DedupRun<Output: DedupOutput> {
             if isJSONL { ids.append(uniqueID(sketch.id ?? String(line + 1), line: line)) }
             let first = identical[next]
             next += 1
-            if first >= 0 {
+            if let first {
                 matches[i] = [Match(doc: first, resemblance: 1, relation: .identical)]
             } else if !options.exactOnly {
                 inserted.append((i, Int32(line)))

@@ -29,6 +29,16 @@ public enum StableHash {
         return z ^ (z >> 31)
     }
 
+    /// A cheap finisher: `value` times the odd `multiplier`, then its top half folded into its
+    /// bottom half (one multiply and one xorshift where ``mix(_:)`` has two and three). A bijection,
+    /// so it tells apart what `value` tells apart; the low bits take the high ones in, and the high
+    /// bits depend on every bit of `value`.
+    @inline(__always)
+    static func multiplyFold(_ value: UInt64, by multiplier: UInt64) -> UInt64 {
+        let product = value &* multiplier
+        return product ^ product &>> 32
+    }
+
     /// Combines two hashes, order-sensitively.
     @inline(__always)
     public static func combine(_ seed: UInt64, _ value: UInt64) -> UInt64 {

@@ -204,13 +204,12 @@ public enum ByteTokenizer {
     }
 
     /// A word's hash state after eight more bytes (or, with its length mixed in, its hash): like
-    /// ``StableHash/combine(_:_:)`` but finished with one multiply and one xorshift instead of
-    /// splitmix's two and three: a bijection of the same value, so it tells apart the same words;
-    /// the shingle hash mixes again.
+    /// ``StableHash/combine(_:_:)`` but finished with ``StableHash/multiplyFold(_:by:)`` instead of
+    /// splitmix: a bijection of the same value, so it tells apart the same words; the shingle hash
+    /// mixes again.
     @inline(__always)
     fileprivate static func combine(_ seed: UInt64, _ value: UInt64) -> UInt64 {
-        let product = (seed &* 0x9e37_79b9_7f4a_7c15 ^ value) &* 0xd6e8_feb8_6659_fd93
-        return product ^ product &>> 32
+        StableHash.multiplyFold(seed &* 0x9e37_79b9_7f4a_7c15 ^ value, by: 0xd6e8_feb8_6659_fd93)
     }
 
     /// The words of `text` as strings, lowercased: the reference the hashes stand for (tests, debugging).

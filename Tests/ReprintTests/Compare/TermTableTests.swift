@@ -27,6 +27,19 @@ struct TermTableTests {
         #expect(table[5] == 25)
     }
 
+    @Test func insertIfNewKeepsTheFirstValueOfEachTermIncludingZeroAndGrows() {
+        var table = TermTable<Int32>(capacity: 2, filler: 0)
+        let spread = { (n: UInt64) in n &* 0x9E37_79B9_7F4A_7C15 }
+        // Zero is a term like any other; a term repeated in one batch gets its first value.
+        #expect(table.insertIfNew([0, 0, spread(1), spread(1)], values: [3, 4, 1, 9]) == [nil, 3, nil, 1])
+        // Far more terms than the first capacity, in one batch: the table grows first and keeps them all.
+        let terms = (2...10_000).map { spread(UInt64($0)) }
+        #expect(table.insertIfNew(terms, values: (2...10_000).map { Int32($0) }) == Array(repeating: nil, count: terms.count))
+        #expect(table.insertIfNew([spread(7), spread(10_000), 0, 12_345], values: [20_000, 20_001, 5, 6]) == [7, 10_000, 3, nil])
+        #expect(table[12_345] == 6)
+        #expect(table.insertIfNew([], values: []) == [])
+    }
+
     @Test func termsCollidingInTheirLowBitsStayApart() {
         var table = TermTable<Int32>(capacity: 8, filler: 0)
         let terms = (0..<64).map { UInt64($0) << 40 }

@@ -285,16 +285,3 @@ private func hashes(_ text: String) -> [UInt64] {
         }
     }
 }
-
-@Suite struct ExactHashTableTests {
-    @Test func keepsTheFirstDocumentOfEachHashIncludingZeroAndGrows() {
-        var table = ExactHashTable()
-        let spread = { (n: UInt64) in n &* 0x9e37_79b9_7f4a_7c15 }
-        #expect(table.first(0, doc: 3) == nil)
-        #expect(table.first(0, doc: 4) == 3)
-        for n in 1...10_000 as ClosedRange<UInt64> { #expect(table.first(spread(n), doc: Int32(n)) == nil) }
-        #expect(table.first(spread(7), doc: 20_000) == 7)
-        #expect(table.first(spread(10_000), doc: 20_001) == 10_000)
-        #expect(table.first(0, doc: 5) == 3)
-    }
-}

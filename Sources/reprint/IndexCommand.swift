@@ -42,23 +42,15 @@ struct IndexCommand: ParsableCommand {
     }
 
     /// One document's line of output: its id, what happened and its matches.
-    struct DocumentLine {
+    struct DocumentLine: Encodable {
         var id: String
         var status: String
         var matches: [ScanReport.Pair]
 
         func render(_ format: MatchFormat) -> String {
             if format == .jsonl {
-                var json = CompactJSON()
-                json.raw("{\"id\":"); json.string(id)
-                json.raw(",\"matches\":[")
-                for (index, pair) in matches.enumerated() {
-                    if index > 0 { json.raw(",") }
-                    json.pair(pair)
-                }
-                json.raw("],\"status\":"); json.string(status)
-                json.raw("}")
-                return json.text
+                // Ids, statuses and report numbers all encode: no number is infinite or NaN.
+                return try! CompactJSON.encode(self)
             }
             var text = "\(id): \(status)" + (status == "skipped" ? " (already stored)" : ", \(matches.count) match\(matches.count == 1 ? "" : "es")")
             for pair in matches {

@@ -16,29 +16,57 @@ struct CompactJSONTests {
         }
     }()
 
-    @Test func pairsAreWrittenAsJSONEncoderWritesThem() {
+    @Test func pairsAreWrittenAsJSONEncoderWritesThem() throws {
         #expect(Self.pairs.contains { $0.contained != nil })
         #expect(Self.pairs.contains { $0.contained == nil })
         #expect(Self.pairs.contains { !$0.passages.isEmpty })
         for pair in Self.pairs {
-            var json = CompactJSON()
-            json.pair(pair)
-            #expect(json.text == ReportFormat.json(pair, pretty: false))
+            #expect(try CompactJSON.encode(pair) == ReportFormat.json(pair, pretty: false))
         }
     }
 
-    @Test func numbersAreWrittenAsJSONEncoderWritesThem() {
+    @Test func aWholeReportIsWrittenAsJSONEncoderWritesIt() throws {
+        let report = Scanner().scan(NewsFixtures.documents)
+        #expect(!report.clusters.isEmpty)
+        #expect(try CompactJSON.encode(report) == ReportFormat.json(report, pretty: false))
+    }
+
+    @Test func numbersAreWrittenAsJSONEncoderWritesThem() throws {
         let values: [Double] = [0, -0.0, 1, -1, 0.5, 0.0001, 0.00001, 0.3535, 1 / 3, 0.1 + 0.2, 123_456_789, 1e16, 1e17, 2.5e-4]
-        var json = CompactJSON()
-        json.raw("[")
-        for (index, value) in values.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.number(value)
+        #expect(try CompactJSON.encode(values) == ReportFormat.json(values, pretty: false))
+        let integers = [-42, 0, Int.max, Int.min]
+        #expect(try CompactJSON.encode(integers) == ReportFormat.json(integers, pretty: false))
+    }
+
+    /// A value that asks for its container twice, encodes a key twice and nests containers by hand.
+    private struct Layered: Encodable {
+        enum Key: String, CodingKey {
+            case zebra, apple, nested, list, flag, missing
         }
-        json.raw(",")
-        json.number(-42)
-        json.raw("]")
-        let integers: [Double] = [-42]
-        #expect(json.text == ReportFormat.json(values, pretty: false).dropLast() + "," + ReportFormat.json(integers.map(Int.init), pretty: false).dropFirst())
+
+        func encode(to encoder: Encoder) throws {
+            var first = encoder.container(keyedBy: Key.self)
+            try first.encode("first", forKey: .zebra)
+            try first.encodeNil(forKey: .missing)
+            var nested = first.nestedContainer(keyedBy: Key.self, forKey: .nested)
+            try nested.encode(true, forKey: .flag)
+            var list = first.nestedUnkeyedContainer(forKey: .list)
+            try list.encode(1.5)
+            try list.encode("a/b")
+            var again = encoder.container(keyedBy: Key.self)
+            try again.encode("last", forKey: .zebra)
+            try again.encode(UInt8(7), forKey: .apple)
+        }
+    }
+
+    @Test func handWrittenEncodingsAreWrittenAsJSONEncoderWritesThem() throws {
+        let json = try CompactJSON.encode(Layered())
+        #expect(json == #"{"apple":7,"list":[1.5,"a/b"],"missing":null,"nested":{"flag":true},"zebra":"last"}"#)
+        #expect(json == ReportFormat.json(Layered(), pretty: false))
+    }
+
+    @Test func aNumberThatIsNotFiniteIsAnError() {
+        #expect(throws: EncodingError.self) { try CompactJSON.encode([1, Double.nan]) }
+        #expect(throws: EncodingError.self) { try CompactJSON.encode([Double.infinity]) }
     }
 }

@@ -42,10 +42,20 @@ struct IndexCommand: ParsableCommand {
     }
 
     /// One document's line of output: its id, what happened and its matches.
-    struct DocumentLine: Encodable {
+    struct DocumentLine: JSONFields {
         var id: String
         var status: String
         var matches: [ScanReport.Pair]
+
+        enum CodingKeys: String, CodingKey {
+            case id, status, matches
+        }
+
+        func writeFields(to writer: inout some JSONFieldWriter) throws {
+            try writer.write(id, for: CodingKeys.id)
+            try writer.write(matches, for: CodingKeys.matches)
+            try writer.write(status, for: CodingKeys.status)
+        }
 
         func render(_ format: MatchFormat) -> String {
             if format == .jsonl {

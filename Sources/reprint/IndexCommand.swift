@@ -42,23 +42,25 @@ struct IndexCommand: ParsableCommand {
     }
 
     /// One document's line of output: its id, what happened and its matches.
-    struct DocumentLine {
+    struct DocumentLine: JSONFields {
         var id: String
         var status: String
         var matches: [ScanReport.Pair]
 
+        enum CodingKeys: String, CodingKey {
+            case id, status, matches
+        }
+
+        func writeFields(to writer: inout some JSONFieldWriter) throws {
+            try writer.write(id, for: CodingKeys.id)
+            try writer.write(matches, for: CodingKeys.matches)
+            try writer.write(status, for: CodingKeys.status)
+        }
+
         func render(_ format: MatchFormat) -> String {
             if format == .jsonl {
-                var json = CompactJSON()
-                json.raw("{\"id\":"); json.string(id)
-                json.raw(",\"matches\":[")
-                for (index, pair) in matches.enumerated() {
-                    if index > 0 { json.raw(",") }
-                    json.pair(pair)
-                }
-                json.raw("],\"status\":"); json.string(status)
-                json.raw("}")
-                return json.text
+                // Ids, statuses and report numbers all encode: no number is infinite or NaN.
+                return try! CompactJSON.encode(self)
             }
             var text = "\(id): \(status)" + (status == "skipped" ? " (already stored)" : ", \(matches.count) match\(matches.count == 1 ? "" : "es")")
             for pair in matches {

@@ -27,19 +27,27 @@ public struct PairComparer: Sendable {
     public func compare(_ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int) -> Comparison {
         let topicSimilarity = Self.topicSimilarity(
             a.termCounts, b.termCounts, weightA: { term, _ in weights.weight(term) }, weightB: { weights.weight($0) })
-        return compare(a, b, weights: weights, shingleSize: shingleSize, topicSimilarity: topicSimilarity, unitsA: nil, preparedB: nil)
+        return compare(
+            a, b, weights: weights, shingleSize: shingleSize, topicSimilarity: topicSimilarity,
+            sharedShingles: SetSimilarity.intersectionCount(a.shingleSet, b.shingleSet), unitsA: nil, preparedB: nil)
     }
 
-    /// Compares `a` and `b` whose topic similarity under `weights` is known already, and whose
-    /// units may be made already: `a`'s (``PassageAligner/wholeSentenceUnits(of:)``) and `b`'s
-    /// prepared (``PassageAligner/prepared(_:weight:)`` under `weights`), when either is compared
-    /// with many documents.
+    /// Whether the sentences of two documents that share `sharedShingles` shingles and have the
+    /// topic similarity `topicSimilarity` are aligned.
+    func isWorthAligning(sharedShingles: Int, topicSimilarity: Double) -> Bool {
+        sharedShingles > 0 || topicSimilarity >= classifier.thresholds.minimumTopicToAlign
+    }
+
+    /// Compares `a` and `b` whose topic similarity under `weights` and number of shared shingles
+    /// are known already, and whose units may be made already: `a`'s
+    /// (``PassageAligner/wholeSentenceUnits(of:)``) and `b`'s prepared
+    /// (``PassageAligner/prepared(_:weight:)`` under `weights`), when either is compared with many
+    /// documents. Units not given are made when the pair is worth aligning.
     func compare(
         _ a: AnalyzedDocument, _ b: AnalyzedDocument, weights: TermWeights, shingleSize: Int, topicSimilarity: Double,
-        unitsA: [Sentence]?, preparedB: SentenceAligner.Side?
+        sharedShingles shared: Int, unitsA: [Sentence]?, preparedB: SentenceAligner.Side?
     ) -> Comparison {
-        let shared = SetSimilarity.intersectionCount(a.shingleSet, b.shingleSet)
-        let worthAligning = shared > 0 || topicSimilarity >= classifier.thresholds.minimumTopicToAlign
+        let worthAligning = isWorthAligning(sharedShingles: shared, topicSimilarity: topicSimilarity)
         // A document shorter than a passage can still be copied whole.
         var verbatim = verbatim
         verbatim.minimumWords = max(1, min(verbatim.minimumWords, a.wordCount, b.wordCount))

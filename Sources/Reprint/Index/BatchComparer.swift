@@ -153,7 +153,7 @@ struct BatchComparer {
                 nonisolated(unsafe) let features = features.baseAddress!, documents = documents.baseAddress!
                 let passages = options.comparer.passages
                 let weighed = (0..<reading.documents.count).map { $0 }.parallelMap {
-                    index -> (weights: TermWeights, topics: [Double], side: SentenceAligner.Side) in
+                    index -> (weights: TermWeights, topics: [Double]) in
                     let position = first + index
                     var builder = batch.ownWeights(position, counts: counts, capacity: documents[index].termCounts.count + 16 * found[index].count)
                     let ownTerms = documents[index].termCounts
@@ -165,26 +165,43 @@ struct BatchComparer {
                             // The document's own terms are all in the builder already.
                             weightB: { term in builder.weight(of: term) { 0 } })
                     }
-                    let weights = builder.weights
-                    return (weights, topics, passages.prepared(documents[index]) { weights.weight($0) })
+                    return (builder.weights, topics)
                 }
                 // Each pair's parts, apart: reading a tuple of arrays copies (and retains) all of them.
-                let weights = weighed.map(\.weights), sides = weighed.map(\.side)
+                let weights = weighed.map(\.weights)
                 let pairs = found.enumerated().flatMap { index, list in
                     list.enumerated().map { candidate, item in
                         (document: index, slot: item.slot, topicSimilarity: weighed[index].topics[candidate])
                     }
                 }
-                // A candidate's units, once for all the documents it is compared with.
-                let isCandidate = pairs.reduce(into: [Bool](repeating: false, count: reading.features.count)) { $0[$1.slot] = true }
-                let units = reading.features.indices.map { $0 }.parallelMap { slot in
-                    isCandidate[slot] ? passages.wholeSentenceUnits(of: features[slot]) : []
-                }
                 let comparer = options.comparer, shingleSize = options.shingleSize
-                return pairs.parallelMap { index, slot, topicSimilarity in
-                    comparer.compare(
+                let sharedShingles = pairs.parallelMap { index, slot, _ in
+                    SetSimilarity.intersectionCount(features[slot].shingleSet, documents[index].shingleSet)
+                }
+                // The units of the documents and candidates whose sentences some pair aligns, each
+                // made once for all its pairs: a document's indexed (prepared), a candidate's as they are.
+                var isAligned = [Bool](repeating: false, count: reading.documents.count)
+                var isAlignedCandidate = [Bool](repeating: false, count: reading.features.count)
+                for (pair, shared) in zip(pairs, sharedShingles)
+                where comparer.isWorthAligning(sharedShingles: shared, topicSimilarity: pair.topicSimilarity) {
+                    isAligned[pair.document] = true
+                    isAlignedCandidate[pair.slot] = true
+                }
+                let aligned = isAligned, alignedCandidates = isAlignedCandidate
+                let sides = (0..<reading.documents.count).map { $0 }.parallelMap { index -> SentenceAligner.Side? in
+                    guard aligned[index] else { return nil }
+                    let documentWeights = weights[index]
+                    return passages.prepared(documents[index]) { documentWeights.weight($0) }
+                }
+                let units = reading.features.indices.map { $0 }.parallelMap { slot in
+                    alignedCandidates[slot] ? passages.wholeSentenceUnits(of: features[slot]) : nil
+                }
+                return pairs.indices.map { $0 }.parallelMap { pair in
+                    let (index, slot, topicSimilarity) = pairs[pair]
+                    return comparer.compare(
                         features[slot], documents[index], weights: weights[index], shingleSize: shingleSize,
-                        topicSimilarity: topicSimilarity, unitsA: units[slot], preparedB: sides[index])
+                        topicSimilarity: topicSimilarity, sharedShingles: sharedShingles[pair], unitsA: units[slot],
+                        preparedB: sides[index])
                 }
             }
         }

@@ -17,23 +17,35 @@ public struct ScanReport: Sendable, Equatable, Codable {
     }
 
     /// Two shares, one for each side of a pair.
-    public struct Sides: Sendable, Equatable, Codable {
+    public struct Sides: Sendable, Equatable, Codable, JSONFields {
         /// The share for `a`.
         public var a: Double
         /// The share for `b`.
         public var b: Double
+
+        /// Writes `a` and `b`.
+        public func writeFields(to writer: inout some JSONFieldWriter) throws {
+            try writer.write(a, for: CodingKeys.a)
+            try writer.write(b, for: CodingKeys.b)
+        }
     }
 
     /// Word counts, one for each side of a pair.
-    public struct ChangedWords: Sendable, Equatable, Codable {
+    public struct ChangedWords: Sendable, Equatable, Codable, JSONFields {
         /// The count for `a`.
         public var a: Int
         /// The count for `b`.
         public var b: Int
+
+        /// Writes `a` and `b`.
+        public func writeFields(to writer: inout some JSONFieldWriter) throws {
+            try writer.write(a, for: CodingKeys.a)
+            try writer.write(b, for: CodingKeys.b)
+        }
     }
 
     /// Containment both ways.
-    public struct Containment: Sendable, Equatable, Codable {
+    public struct Containment: Sendable, Equatable, Codable, JSONFields {
         /// The share of `a`'s shingles found in `b`.
         public var aInB: Double
         /// The share of `b`'s shingles found in `a`.
@@ -43,20 +55,33 @@ public struct ScanReport: Sendable, Equatable, Codable {
             case aInB = "a_in_b"
             case bInA = "b_in_a"
         }
+
+        /// Writes `a_in_b` and `b_in_a`.
+        public func writeFields(to writer: inout some JSONFieldWriter) throws {
+            try writer.write(aInB, for: CodingKeys.aInB)
+            try writer.write(bInA, for: CodingKeys.bInA)
+        }
     }
 
     /// An aligned passage: `[start, end)` offsets in each original file.
-    public struct PassageRecord: Sendable, Equatable, Codable {
+    public struct PassageRecord: Sendable, Equatable, Codable, JSONFields {
         /// `verbatim` or `paraphrase`.
         public var kind: TokenAlignment.Kind
         /// `[start, end]` in `a`, half-open, in Unicode scalars.
         public var a: [Int]
         /// `[start, end]` in `b`, half-open, in Unicode scalars.
         public var b: [Int]
+
+        /// Writes `a`, `b` and `kind`.
+        public func writeFields(to writer: inout some JSONFieldWriter) throws {
+            try writer.write(a, for: CodingKeys.a)
+            try writer.write(b, for: CodingKeys.b)
+            try writer.write(kind.rawValue, for: CodingKeys.kind)
+        }
     }
 
     /// A related pair.
-    public struct Pair: Sendable, Equatable, Codable {
+    public struct Pair: Sendable, Equatable, Codable, JSONFields {
         /// The first document's id.
         public var a: String
         /// The second document's id.
@@ -94,6 +119,24 @@ public struct ScanReport: Sendable, Equatable, Codable {
             case sentenceSimilarity = "sentence_similarity"
             case topicSimilarity = "topic_similarity"
             case sharedNames = "shared_names"
+        }
+
+        /// Writes every field, `contained` only for an excerpt.
+        public func writeFields(to writer: inout some JSONFieldWriter) throws {
+            try writer.write(a, for: CodingKeys.a)
+            try writer.write(b, for: CodingKeys.b)
+            try writer.write(changedWords, for: CodingKeys.changedWords)
+            if let contained { try writer.write(contained.rawValue, for: CodingKeys.contained) }
+            try writer.write(containment, for: CodingKeys.containment)
+            try writer.write(coverage, for: CodingKeys.coverage)
+            try writer.write(exactShare, for: CodingKeys.exactShare)
+            try writer.write(passages, for: CodingKeys.passages)
+            try writer.write(relation.rawValue, for: CodingKeys.relation)
+            try writer.write(resemblance, for: CodingKeys.resemblance)
+            try writer.write(sentenceSimilarity, for: CodingKeys.sentenceSimilarity)
+            try writer.write(sharedNames, for: CodingKeys.sharedNames)
+            try writer.write(topicSimilarity, for: CodingKeys.topicSimilarity)
+            try writer.write(verbatimCoverage, for: CodingKeys.verbatimCoverage)
         }
 
         /// Creates the record of a comparison of documents `a` and `b`.

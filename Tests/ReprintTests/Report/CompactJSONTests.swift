@@ -16,29 +16,29 @@ struct CompactJSONTests {
         }
     }()
 
-    @Test func pairsAreWrittenAsJSONEncoderWritesThem() {
+    @Test func pairsAreWrittenAsJSONEncoderWritesThem() throws {
         #expect(Self.pairs.contains { $0.contained != nil })
         #expect(Self.pairs.contains { $0.contained == nil })
         #expect(Self.pairs.contains { !$0.passages.isEmpty })
         for pair in Self.pairs {
-            var json = CompactJSON()
-            json.pair(pair)
-            #expect(json.text == ReportFormat.json(pair, pretty: false))
+            #expect(try CompactJSON.encode(pair) == ReportFormat.json(pair, pretty: false))
         }
     }
 
-    @Test func numbersAreWrittenAsJSONEncoderWritesThem() {
+    @Test func numbersAreWrittenAsJSONEncoderWritesThem() throws {
         let values: [Double] = [0, -0.0, 1, -1, 0.5, 0.0001, 0.00001, 0.3535, 1 / 3, 0.1 + 0.2, 123_456_789, 1e16, 1e17, 2.5e-4]
-        var json = CompactJSON()
-        json.raw("[")
-        for (index, value) in values.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.number(value)
+        for value in values {
+            let sides = ScanReport.Sides(a: value, b: -value)
+            #expect(try CompactJSON.encode(sides) == ReportFormat.json(sides, pretty: false))
         }
-        json.raw(",")
-        json.number(-42)
-        json.raw("]")
-        let integers: [Double] = [-42]
-        #expect(json.text == ReportFormat.json(values, pretty: false).dropLast() + "," + ReportFormat.json(integers.map(Int.init), pretty: false).dropFirst())
+        for count in [-42, 0, Int.max, Int.min] {
+            let words = ScanReport.ChangedWords(a: count, b: 7)
+            #expect(try CompactJSON.encode(words) == ReportFormat.json(words, pretty: false))
+        }
+    }
+
+    @Test func aNumberThatIsNotFiniteIsAnError() {
+        #expect(throws: EncodingError.self) { try CompactJSON.encode(ScanReport.Sides(a: 0.5, b: .nan)) }
+        #expect(throws: EncodingError.self) { try CompactJSON.encode(ScanReport.Sides(a: .infinity, b: 0)) }
     }
 }

@@ -37,7 +37,7 @@ public struct DedupOptions: Sendable {
     public init() {}
 
     /// The LSH banding: a pair at the threshold becomes a candidate with probability 0.995 or more
-    /// (21 bands of 6 rows at 0.8 and 128 values); false candidates are cheap, they are checked.
+    /// (18 bands of 6 rows at 0.8 and 128 values: 0.9958); false candidates are cheap, they are checked.
     var banding: (bands: Int, rows: Int) {
         LSHIndex.recallBanding(threshold: threshold, length: signatureSize, recall: 0.995)
     }

@@ -66,4 +66,21 @@ struct LSHIndexTests {
         #expect(high.rows > low.rows)
         #expect(high.bands < low.bands)
     }
+
+    @Test("Recall banding reaches the recall with the most rows and, of those rows, the fewest bands", arguments: [0.5, 0.8, 0.9])
+    func recallBandingIsTheLeanestThatReachesTheRecall(threshold: Double) {
+        let (bands, rows) = LSHIndex.recallBanding(threshold: threshold, length: 128, recall: 0.995)
+        let recall = { (bands: Int, rows: Int) in 1 - pow(1 - pow(threshold, Double(rows)), Double(bands)) }
+        #expect(bands * rows <= 128)
+        #expect(recall(bands, rows) >= 0.995)
+        #expect(recall(bands - 1, rows) < 0.995)
+        #expect(recall(128 / (rows + 1), rows + 1) < 0.995)
+    }
+
+    @Test func recallBandingAtTheDedupThreshold() {
+        // 18 bands of 6 rows: 1 - (1 - 0.8^6)^18 = 0.9958; 17 bands give 0.9943, and 7 rows
+        // (18 bands at most) 0.9856.
+        #expect(LSHIndex.recallBanding(threshold: 0.8, length: 128, recall: 0.995) == (18, 6))
+        #expect(LSHIndex.recallBanding(threshold: 1, length: 128, recall: 0.995) == (1, 128))
+    }
 }

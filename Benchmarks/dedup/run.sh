@@ -99,8 +99,13 @@ if [ "$SKIP_REPRINT" = 0 ]; then
   TOOLS=(reprint "${PEERS[@]}")
 fi
 
+limit_of() {  # limit_of PEER: peers.py's --limit arguments for PEER (datasketch only)
+  [ "$1" = ds ] && [ "$DS_LIMIT" -gt 0 ] && echo "--limit $DS_LIMIT"
+  return 0
+}
+
 timed() {  # timed TOOL K: run K of TOOL
-  local t=$1 k=$2 lim=()
+  local t=$1 k=$2 lim
   sync
   if [ "$t" = reprint ]; then
     log "reprint dedup (run $k of $REPEAT)"
@@ -116,7 +121,7 @@ timed() {  # timed TOOL K: run K of TOOL
       echo "WARNING: reprint run $k wrote other kept documents than run 1" >&2
     fi
   else
-    [ "$t" = ds ] && [ "$DS_LIMIT" -gt 0 ] && lim=(--limit "$DS_LIMIT")
+    read -ra lim <<< "$(limit_of "$t")"
     log "peers.py $t ${lim[*]} (run $k of $REPEAT)"
     "${TIME[@]}" -o "$RUN/$t.$k.time" "$PY" "$SHARED/tools/peers.py" "$CORPUS" "$t" "${lim[@]}" > "$RUN/$t.json"
     cat "$RUN/$t.json" >&2
@@ -130,7 +135,7 @@ done
 PEER_ARGS=()
 if [ "$PAIRS" = 1 ]; then
   for t in "${PEERS[@]}"; do
-    lim=(); [ "$t" = ds ] && [ "$DS_LIMIT" -gt 0 ] && lim=(--limit "$DS_LIMIT")
+    read -ra lim <<< "$(limit_of "$t")"
     log "peer_pairs.py $t ${lim[*]}"
     "$PY" "$HERE/peer_pairs.py" "$CORPUS" "$t" "${lim[@]}" --pairs "$RUN/$t.pairs.tsv" | tee "$RUN/$t.pairs.json" >&2
     PEER_ARGS+=(--peer-pairs "$t=$RUN/$t.pairs.tsv")

@@ -103,10 +103,7 @@ struct TermTable<Value> {
             if i + lookahead < terms.count { prefetch(terms[i + lookahead]) }
             if term == 0 {
                 held.append(zeroValue)
-                if zeroValue == nil {
-                    zeroValue = values[i]
-                    count += 1
-                }
+                if zeroValue == nil { insert(values[i], for: 0) }
                 continue
             }
             let index = slot(holding: term)

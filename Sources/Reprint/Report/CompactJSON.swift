@@ -45,12 +45,7 @@ public struct CompactJSON: JSONFieldWriter {
     /// Writes an array of integers.
     public mutating func write(_ values: [Int], for key: some CodingKey) {
         self.key(key)
-        text += "[".utf8
-        for (index, value) in values.enumerated() {
-            if index > 0 { text += ",".utf8 }
-            text += String(value).utf8
-        }
-        text += "]".utf8
+        array(values) { json, value in json.text += String(value).utf8 }
     }
 
     /// Writes an object field.
@@ -62,10 +57,15 @@ public struct CompactJSON: JSONFieldWriter {
     /// Writes an array of objects.
     public mutating func write(_ values: [some JSONFields], for key: some CodingKey) throws {
         self.key(key)
+        try array(values) { json, value in try json.object(value) }
+    }
+
+    /// Writes `values` as an array, each with `element`.
+    private mutating func array<Element>(_ values: [Element], _ element: (inout CompactJSON, Element) throws -> Void) rethrows {
         text += "[".utf8
         for (index, value) in values.enumerated() {
             if index > 0 { text += ",".utf8 }
-            try object(value)
+            try element(&self, value)
         }
         text += "]".utf8
     }
